@@ -1,0 +1,161 @@
+from django import forms
+from django.contrib import admin
+
+from .models import Article, AuditEntry, Column, ContentIssue, Revision, SensitiveTerm, UploadedImage
+
+
+@admin.register(Column)
+class ColumnAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "update_class", "slug", "show_on_home", "sort_order"]
+    list_editable = ["sort_order", "show_on_home"]
+    list_filter = ["update_class", "parent"]
+    search_fields = ["name", "slug"]
+    list_select_related = ["parent"]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """Carries the revision the form was loaded from, so an admin cannot overwrite a newer edit."""
+
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "subtitle",
+            "column",
+            "township",
+            "initiatives",
+            "event_date",
+            "source",
+            "authors",
+            "editor",
+            "original_url",
+            "cover",
+            "summary",
+            "body",
+            "is_pinned",
+            "is_headline",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["base_revision"].initial = self.instance.latest_revision_id
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            latest = Article.objects.select_related("latest_revision__created_by").get(pk=self.instance.pk)
+            if latest.latest_revision_id != cleaned.get("base_revision"):
+                revision = latest.latest_revision
+                raise forms.ValidationError(
+                    f"这篇稿件已于 {revision.created_at:%Y-%m-%d %H:%M} 被 {revision.author_name} 修改，"
+                    "为避免覆盖，本次修改未保存。请重新打开后再修改。"
+                )
+        return cleaned
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    """For admins. Status changes happen in the workspace, where the workflow rules apply."""
+
+    form = ArticleAdminForm
+    list_display = ["title", "column", "township", "status", "published_at", "view_count", "is_pinned", "is_headline"]
+    list_filter = ["status", "column", "township", "is_pinned", "is_headline", "initiatives"]
+    search_fields = ["title", "source", "authors"]
+    date_hierarchy = "published_at"
+    list_select_related = ["column__parent", "township"]
+    filter_horizontal = ["initiatives"]
+    readonly_fields = ["status", "published_at", "view_count", "created_by", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "subtitle", "column", "township", "initiatives", "event_date", "base_revision"]}),
+        ("署名", {"fields": ["source", "authors", "editor", "original_url"]}),
+        ("内容", {"fields": ["cover", "summary", "body"]}),
+        ("发布", {"fields": ["status", "published_at", "is_pinned", "is_headline"]}),
+        ("记录", {"fields": ["view_count", "created_by", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.save()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Only now are the initiatives saved, so the revision snapshot is complete.
+        action = AuditEntry.Action.EDITED if change else AuditEntry.Action.CREATED
+        form.instance.record_revision(by=request.user, note="在管理后台修改", action=action)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The filterable log of every transition, publish and withdrawal. Read-only by design."""
+
+    list_display = [
+        "created_at",
+        "article",
+        "action",
+        "from_status",
+        "to_status",
+        "actor_name",
+        "actor_role",
+        "comment",
+    ]
+    list_filter = ["action", "actor_role", "to_status", "created_at"]
+    search_fields = ["article__title", "actor_name", "comment"]
+    date_hierarchy = "created_at"
+    list_select_related = ["article"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    list_display = ["article", "number", "created_by", "created_at", "note"]
+    search_fields = ["article__title"]
+    list_select_related = ["article", "created_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(UploadedImage)
+class UploadedImageAdmin(admin.ModelAdmin):
+    list_display = ["alt_text", "width", "height", "uploaded_by", "created_at"]
+    search_fields = ["alt_text"]
+
+
+@admin.register(SensitiveTerm)
+class SensitiveTermAdmin(admin.ModelAdmin):
+    """The 错敏词 list. Saving or deleting a term re-scans every published article (admins get the result)."""
+
+    list_display = ["wrong", "correct", "category", "severity", "is_active", "updated_at"]
+    list_editable = ["is_active"]
+    list_filter = ["category", "severity", "is_active"]
+    search_fields = ["wrong", "correct", "note"]
+
+
+@admin.register(ContentIssue)
+class ContentIssueAdmin(admin.ModelAdmin):
+    """What the last scan of published articles found."""
+
+    list_display = ["article", "kind", "message", "excerpt", "found_at"]
+    list_filter = ["kind", "found_at"]
+    search_fields = ["article__title", "message", "excerpt"]
+    list_select_related = ["article"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

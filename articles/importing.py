@@ -1,0 +1,927 @@
+"""
+Turn a pasted or scraped township report into a clean, unsaved draft and a list of warnings.
+
+The order matters and follows ../shared/DEPENDENCIES.md: read the bytes (UTF-8, GB18030, .docx),
+strip pinyin annotations, convert traditional to simplified (OpenCC), split the page into lines
+(BeautifulSoup, preferring the block that holds the article), then sort the lines into metadata,
+furniture and body, rebuild the paragraphs, strip watermarks and credits, and finally run the
+content checks on what is left. Nothing here raises on bad input: an unreadable file becomes a
+result with an `unreadable` warning.
+"""
+
+import datetime
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.utils import timezone
+
+from . import content_checks
+from .content_checks import Finding
+from .textutil import to_simplified
+
+# ---- patterns ---------------------------------------------------------------------------------
+
+CJK = "\u4e00-\u9fff"
+TERMINAL = "。！？!?；;…”’」』）)"
+PINYIN = re.compile(
+    rf"(?<=[{CJK}])\s*[（(]\s*[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+"
+    r"(?:[\s'’-][a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+)*\s*[)）]"
+)
+META_LABELS = (
+    "发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期|信息来源|稿件来源|文章来源|来源|作者|撰稿|"
+    "责任编辑|编辑|审核|校对|浏览次数|浏览量|预览次数|点击数|点击量|点击次数|阅读数|阅读次数|阅读量|访问量|"
+    "字体|字号|打印|关闭|分享"
+)
+META_LABEL = re.compile(rf"(?P<label>{META_LABELS})\s*[:：]\s*")
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?"
+)
+BREADCRUMB = re.compile(r"^(您现在的位置|您的位置|当前位置|所在位置|现在位置|位置)\s*[:：]")
+SEPARATORS = re.compile(r"\s*(?:>|＞|›|»|→|/|&gt;)\s*")
+FURNITURE = re.compile(
+    r"【\s*(字体|字号|打印|关闭|收藏|大\s*中\s*小)|^\s*[\[【]?\s*(打印本页|关闭窗口|打印|关闭|返回顶部|返回首页)\s*[\]】]?\s*$|"
+    r"^(分享到|扫一扫|微信扫一扫|手机扫码|上一篇|下一篇|上一条|下一条|相关附件|附件下载|投稿邮箱|投稿热线|"
+    r"点击蓝字|点击上方|关注我们|长按(识别|扫描)?二维码|长按二维码|预览时标签不可点|图片来源|部分图片来源于网络|"
+    r"分享\s*收藏|点赞|在看|转发)[:：]?|^[-—\s]*END[-—\s]*$|^[▼▲↓]+$|"
+    r"(ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|技术支持[:：]|主办单位[:：]|承办单位[:：]|"
+    r"建议使用.{0,20}浏览器|最佳分辨率|网站访问量)",
+    re.IGNORECASE,
+)
+FOOTER_LINK_WORDS = re.compile(
+    r"关于我们|联系我们|网站地图|隐私|法律声明|使用帮助|网站声明|版权声明|设为首页|加入收藏|网站纠错"
+)
+CONTACT = re.compile(
+    r"^(服务热线|热线电话|监督电话|举报电话|咨询电话|联系电话|电话|传真|邮箱|电子邮箱|E-?mail|邮编|地址)\s*[:：]", re.I
+)
+DISCLAIMER = re.compile(r"免责声明|本网转载|转载请注明|版权归原作者|版权归原|如有侵权|不代表本网|仅供参考，|联系删除")
+RELATED_HEADING = re.compile(
+    r"^[【\[]?(推荐阅读|相关阅读|相关新闻|相关文章|相关链接|延伸阅读|热点推荐|热门文章|最新文章|精彩推荐|猜你喜欢|往期回顾|"
+    r"往期推荐|往期精彩|热点新闻|图片新闻|今日推荐|热门推荐)[】\]]?[:：]?$"
+)
+HEADLINE_ITEM = re.compile(
+    r"^[-·•●▪◆>※\s\d.、]*[^。！？]{4,60}?\s*[\[(（]?(?:\d{2,4}[-/.])?\d{1,2}[-/.]\d{1,2}[\])）]?$"
+)
+ORIGINAL_URL = re.compile(r"^(原文链接|阅读原文|原文地址|本文链接|原文网址)\s*[:：]?\s*(?P<url>https?://\S+)")
+DATELINE = re.compile(
+    rf"^(?P<agency>[{CJK}A-Za-z]{{2,12}}?(?:网|社|台|报|频道|客户端|融媒|新闻))?\s*"
+    r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)\s*[（(](?P<credit>[^（）()]{2,40})[）)]\s*"
+)
+HOUSE_DATELINE = re.compile(r"^(?:本报|本台|本网|本刊|本站)讯\s*[（(](?P<credit>[^（）()]{2,40})[）)]\s*")
+NAME = rf"[{CJK}·]{{2,5}}"
+ROLE_WORDS = re.compile(
+    r"特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|摄影|摄像|撰稿|作者|文\s*/|图\s*/|文：|图："
+)
+TRAILING_CREDIT = re.compile(
+    rf"[（(]\s*(?:文\s*/\s*|记者\s*|作者[:：]\s*)?(?P<names>{NAME}(?:[\s、，,/]+{NAME})*)\s*[）)]\s*$"
+)
+SUPPLIED_BY = re.compile(r"[（(]\s*(?P<source>[^（）()]{2,30}?)\s*供稿\s*[）)]\s*$")
+EDITOR_CREDIT = re.compile(r"[（(【\[]\s*(?:责任编辑|编辑)\s*[:：]\s*(?P<editor>[^）)】\]]{2,10})\s*[）)】\]]\s*$")
+BYLINE = re.compile(
+    rf"^(?:文\s*/\s*|文[:：]\s*|作者[:：]\s*|记者\s+)(?P<names>{NAME}(?:[\s、，,]+{NAME})*)(?:\s+图\s*/\s*{NAME})?$"
+)
+SUBHEADING = re.compile(
+    r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．]|第[一二三四五六七八九十]+[，、])"
+)
+SITE_WORDS = re.compile(r"(政府|门户|网站|网|委|部|局|中心|办|县|区|市|镇|乡|街道|新闻|频道|之窗)$")
+DOMAIN = re.compile(
+    r"(?:https?://)?(?:www\.)?[A-Za-z0-9][A-Za-z0-9-]{1,62}(?:\.[A-Za-z0-9-]{1,62})*"
+    r"\.(?:com|cn|net|org|info|cc|top|xyz|vip|site|tv|me|co|club|wang|ink)(?:\.cn)?(?:/[\w./?=&%-]*)?",
+    re.IGNORECASE,
+)
+WATERMARK = re.compile(
+    rf"[（(【\[]?\s*(?:来源[:：]|本文来自|转自|转载自|摘自)?\s*[{CJK}A-Za-z]{{0,12}}(?:网|站|资讯|新闻|在线|之窗|频道|平台|门户)?\s*"
+    rf"[（(]?\s*{DOMAIN.pattern}\s*[）)]?\s*[）)】\]]?",
+    re.IGNORECASE,
+)
+TOWNSHIP_SUFFIX = ("街道", "镇", "乡")
+# Words the segmenter keeps glued to the suffix: "远门 / 镇党委" is still 远门镇.
+TOWNSHIP_WORDS = {
+    "镇": {"镇党委", "镇政府", "镇人民政府", "镇纪委", "镇人大", "镇党员", "镇干部", "镇机关", "镇卫生院", "镇派出所"},
+    "乡": {"乡党委", "乡政府", "乡人民政府", "乡纪委", "乡人大", "乡干部", "乡机关", "乡卫生院"},
+    "街道": {"街道办", "街道办事处", "街道党工委", "街道工委"},
+}
+NOT_A_TOWNSHIP = {
+    "城乡",
+    "村镇",
+    "乡镇",
+    "市镇",
+    "城镇",
+    "县乡",
+    "乡村",
+    "全乡",
+    "全镇",
+    "该乡",
+    "该镇",
+    "本镇",
+    "本乡",
+    "各个",
+    "所在",
+    "这个",
+    "一个",
+    "特色",
+    "重点",
+    "示范",
+    "美丽",
+    "文明",
+    "卫生",
+    "生态",
+    "旅游",
+    "历史",
+    "文化",
+    "中心",
+    "建制",
+    "边境",
+    "小城",
+    "集镇",
+    "街镇",
+    "全街",
+    "各街",
+    "社区",
+    "辖区",
+    "全县",
+    "该街",
+    "本街",
+    "两个",
+    "三个",
+}
+DEFAULT_THEMES = [
+    "乡村振兴",
+    "平安建设",
+    "民族团结",
+    "议事协商",
+    "产业振兴",
+    "人才振兴",
+    "文化振兴",
+    "生态振兴",
+    "组织振兴",
+    "政务服务",
+]
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
+
+
+@dataclass
+class Line:
+    text: str
+    inside: bool = True  # inside the block judged to hold the article
+    indented: bool = False
+    block_start: bool = False  # first line of an HTML block (<p>, <div> …) or after a blank line
+
+
+@dataclass
+class ImportResult:
+    """An imported article, not yet saved. `as_json()` is the command's --json contract."""
+
+    path: str = ""
+    title: str = ""
+    subtitle: str = ""
+    published_at: datetime.datetime | None = None
+    source: str = ""
+    editor: str = ""
+    authors: list = field(default_factory=list)
+    original_url: str = ""
+    township: str = ""
+    initiatives: list = field(default_factory=list)
+    paragraphs: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    images_skipped: int = 0
+
+    @property
+    def body_text(self):
+        return "\n".join(self.paragraphs)
+
+    @property
+    def body_html(self):
+        return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in self.paragraphs)
+
+    @property
+    def readable(self):
+        return not any(w.kind == "unreadable" for w in self.warnings)
+
+    def as_json(self):
+        published = timezone.localtime(self.published_at).strftime("%Y-%m-%dT%H:%M") if self.published_at else None
+        return {
+            "path": self.path,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "published_at": published,
+            "source": self.source,
+            "editor": self.editor,
+            "authors": list(self.authors),
+            "original_url": self.original_url,
+            "township": self.township,
+            "initiatives": list(self.initiatives),
+            "body_text": self.body_text,
+            "body_html": self.body_html,
+            "warnings": [w.as_json() for w in self.warnings],
+        }
+
+
+# ---- entry points -----------------------------------------------------------------------------
+
+
+def import_file(path, *, known_townships=(), themes=None):
+    """Import one file by its extension; never raises."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return unreadable(str(path), f"无法读取文件：{error.strerror or error}")
+    return import_bytes(data, str(path), known_townships=known_townships, themes=themes)
+
+
+def import_bytes(data, name, *, known_townships=(), themes=None):
+    suffix = Path(name).suffix.lower()
+    try:
+        if suffix == ".docx":
+            page = docx_to_html(data)
+            lines, meta = html_lines(page, fragment=True)
+        elif suffix in (".html", ".htm", ".shtml", ".xhtml"):
+            lines, meta = html_lines(decode(data, html_page=True))
+        elif suffix in (".txt", ".text", ""):
+            lines, meta = text_lines(decode(data)), {}
+        else:
+            return unreadable(name, f"不支持的文件类型“{suffix}”，请使用 .txt、.html 或 .docx。")
+    except UnreadableError as error:
+        return unreadable(name, str(error))
+    return extract(lines, meta, name, known_townships=known_townships, themes=themes)
+
+
+def import_text(text, name="粘贴的内容", *, known_townships=(), themes=None):
+    """Pasted text: HTML if it looks like markup (copied from a page), else plain lines."""
+    if re.search(r"<(p|div|br|html|body|h1|span)[\s>/]", text, re.I):
+        lines, meta = html_lines(text, fragment="<html" not in text.lower())
+    else:
+        lines, meta = text_lines(text), {}
+    return extract(lines, meta, name, known_townships=known_townships, themes=themes)
+
+
+class UnreadableError(Exception):
+    pass
+
+
+def unreadable(name, message):
+    return ImportResult(path=name, warnings=[Finding("unreadable", message, Path(name).name)])
+
+
+# ---- reading ----------------------------------------------------------------------------------
+
+
+def decode(data, html_page=False):
+    """UTF-8 (with or without BOM), else the page's declared charset, else GB18030 (a superset of GBK)."""
+    if not data.strip():
+        raise UnreadableError("文件是空的。")
+    if b"\x00" in data[:2000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableError("这不是文本文件（含有二进制内容）。")
+    candidates = ["utf-8-sig"]
+    if html_page and (declared := re.search(rb"charset\s*=\s*[\"']?([\w-]+)", data[:4000], re.I)):
+        candidates.append(declared.group(1).decode("ascii", "ignore").lower())
+    candidates += ["gb18030", "utf-16"]
+    for encoding in candidates:
+        if encoding in ("gb2312", "gbk"):
+            encoding = "gb18030"
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise UnreadableError("无法识别文件编码（不是 UTF-8 或 GB18030）。")
+
+
+def docx_to_html(data):
+    import io
+    import zipfile
+
+    import mammoth
+
+    try:
+        result = mammoth.convert_to_html(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableError("Word 文件已损坏或不是 .docx 格式。") from error
+    if not result.value.strip():
+        raise UnreadableError("Word 文件中没有文字。")
+    return result.value
+
+
+def normalise(text):
+    text = ZERO_WIDTH.sub("", html.unescape(text)).replace("\xa0", " ")
+    return to_simplified(PINYIN.sub("", text))
+
+
+def text_lines(text):
+    lines = []
+    blank_before = True
+    for raw in normalise(text).splitlines():
+        if not raw.strip():
+            blank_before = True
+            continue
+        lines.append(
+            Line(raw.strip(" \t\u3000"), indented=bool(re.match(r"^(\u3000|\s{2,}|\t)", raw)), block_start=blank_before)
+        )
+        blank_before = False
+    return lines
+
+
+BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "pre",
+    "center",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "figcaption",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "form",
+    "address",
+    "hr",
+    "tbody",
+    "thead",
+}
+DROP_TAGS = [
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "svg",
+    "template",
+    "object",
+    "embed",
+]
+
+
+def html_lines(page, fragment=False):
+    """Lines of visible text, each marked inside/outside the article block, plus page metadata."""
+    from bs4 import BeautifulSoup, Comment
+
+    soup = BeautifulSoup(page, "lxml")
+    meta = page_metadata(soup)
+    for tag in soup(DROP_TAGS):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    body = soup.body or soup
+    container = None if fragment else article_container(body)
+    meta["images_in_article"] = len((container or body).find_all("img"))
+    lines = []
+    for element, text, starts_block in walk_lines(body):
+        inside = container is None or element is container or container in element.parents
+        for index, raw in enumerate(text.split("\n")):
+            if raw.strip():
+                lines.append(
+                    Line(
+                        normalise(raw).strip(" \t\u3000"),
+                        inside=inside,
+                        indented=bool(re.match(r"^(\u3000|\s{2,})", normalise(raw))),
+                        block_start=starts_block and index == 0,
+                    )
+                )
+    return lines, meta
+
+
+def walk_lines(root):
+    """Yield (element, text, starts_block) for each run of inline text between block boundaries."""
+    buffer, owner = [], [root]
+
+    def flush(starts_block=True):
+        text = "".join(buffer)
+        buffer.clear()
+        if text.strip():
+            yield owner[0], text, starts_block
+
+    def visit(node):
+        from bs4 import NavigableString, Tag
+
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if not buffer:
+                    owner[0] = node
+                buffer.append(re.sub(r"[ \t\r\n]+", " ", str(child)) if child.parent.name != "pre" else str(child))
+            elif isinstance(child, Tag):
+                if child.name == "br":
+                    buffer.append("\n")
+                elif child.name in BLOCK_TAGS:
+                    yield from flush()
+                    yield from visit(child)
+                    yield from flush()
+                else:
+                    yield from visit(child)
+
+    yield from visit(root)
+    yield from flush()
+
+
+def article_container(body):
+    """The smallest element holding most of the page's prose (sidebars and footers fall outside).
+
+    Leaf text blocks vote with their Chinese characters and punctuation; link lists do not vote.
+    Paragraphs split over sibling <section>s (WeChat) still land in one container.
+    """
+    covered, total = Counter(), 0
+    for block in body.find_all(["p", "div", "td", "section", "li"]):
+        if block.find(["p", "div", "td", "table", "section", "ul", "ol", "li"]):
+            continue  # only leaf text blocks vote
+        text = block.get_text(" ", strip=True)
+        if len(text) < 20:
+            continue
+        link_text = sum(len(a.get_text(strip=True)) for a in block.find_all("a"))
+        if link_text > len(text) / 2:
+            continue
+        weight = len(re.findall(f"[{CJK}]", text)) + 10 * len(re.findall("[，。；！？]", text))
+        total += weight
+        for ancestor in block.parents:
+            covered[ancestor] += weight
+            if ancestor is body:
+                break
+    if total < 60:
+        return None
+    holders = [element for element, weight in covered.items() if weight >= 0.75 * total]
+    # The deepest holder: the one with the fewest characters of its own.
+    return min(holders, key=lambda element: len(element.get_text()), default=None)
+
+
+def page_metadata(soup):
+    meta = {}
+    if (canonical := soup.find("link", rel=lambda v: v and "canonical" in v)) and canonical.get("href", "").startswith(
+        "http"
+    ):
+        meta["canonical"] = canonical["href"].strip()
+    if soup.title and soup.title.string:
+        meta["title_tag"] = normalise(soup.title.string).strip()
+    if (og := soup.find("meta", property="og:title")) and og.get("content"):
+        meta["og_title"] = normalise(og["content"]).strip()
+    h1 = soup.find("h1")
+    if h1 and h1.get_text(strip=True):
+        meta["h1"] = normalise(h1.get_text(" ", strip=True)).strip()
+    for name in ("publishdate", "PubDate", "pubdate", "article:published_time", "publish_time", "firstpublishedtime"):
+        tag = soup.find("meta", attrs={"name": name}) or soup.find("meta", property=name)
+        if tag and (when := parse_date(tag.get("content", ""))):
+            meta["published_at"] = when
+            break
+    for name in ("author", "Author"):
+        if (tag := soup.find("meta", attrs={"name": name})) and tag.get("content", "").strip():
+            meta["author"] = normalise(tag["content"]).strip()
+    return meta
+
+
+# ---- field parsing ----------------------------------------------------------------------------
+
+
+def parse_date(text):
+    match = DATE.search(text or "")
+    if not match:
+        return None
+    try:
+        moment = datetime.datetime(
+            int(match["y"]), int(match["m"]), int(match["d"]), int(match["H"] or 0), int(match["M"] or 0)
+        )
+    except ValueError:
+        return None
+    return timezone.make_aware(moment, timezone.get_default_timezone())
+
+
+def parse_meta(text):
+    """{label: value} for a line such as '发布时间：… 来源：… 浏览次数：…'."""
+    matches = list(META_LABEL.finditer(text))
+    fields = {}
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        value = text[match.end() : end]
+        value = re.split(r"\s{2,}|\u3000|【|\[|\|", value.strip())[0].strip(" ：:|　")
+        fields.setdefault(match["label"], value)
+    return fields
+
+
+def names_from(credit):
+    """'记者 张三 通讯员 李四' -> ['张三', '李四']."""
+    cleaned = ROLE_WORDS.sub(" ", credit)
+    return [n for n in re.split(r"[\s、，,/；;]+", cleaned) if re.fullmatch(NAME, n)]
+
+
+def is_meta_line(text):
+    labels = META_LABEL.findall(text)
+    if not labels:
+        return False
+    starts = META_LABEL.match(text) is not None
+    return len(text) <= 160 and (starts or len(labels) >= 2) and not text.endswith("。")
+
+
+def is_furniture(text):
+    if BREADCRUMB.match(text) or FURNITURE.search(text) or DISCLAIMER.search(text):
+        return True
+    if "首页" in text and len(SEPARATORS.findall(text)) >= 2 and len(text) <= 80 and "。" not in text:
+        return True
+    items = [i for i in re.split(r"\s*[|｜]\s*|\s{2,}|\u3000+", text) if i]
+    if len(items) >= 4 and all(len(i) <= 6 for i in items) and "首页" in items:
+        return True  # the site's menu row
+    return len(items) >= 3 and all(len(i) <= 10 for i in items) and bool(FOOTER_LINK_WORDS.search(text))
+
+
+def is_site_plug(text):
+    """'更多资讯请访问某网 www.x.com' on a line of its own: an advertisement, not the article."""
+    from .content_checks import OFFICIAL_DOMAINS
+
+    domains = DOMAIN.findall(text)
+    return (
+        bool(domains)
+        and len(text) <= 60
+        and not any(OFFICIAL_DOMAINS.search(d.split("/")[0]) for d in domains)
+        and not is_prose(text)
+    )
+
+
+def is_headline_item(text):
+    return bool(HEADLINE_ITEM.match(text)) and not re.search(f"[{TERMINAL[:4]}]", text) and len(text) <= 70
+
+
+def is_prose(text):
+    """A line a reader would call a sentence of the article."""
+    return len(re.findall(f"[{CJK}]", text)) >= 12 and bool(re.search("[，。；！？]", text))
+
+
+# ---- the extraction ---------------------------------------------------------------------------
+
+
+def extract(lines, meta, name, *, known_townships=(), themes=None):
+    result = ImportResult(path=name, images_skipped=meta.get("images_in_article", 0))
+    themes = list(themes or DEFAULT_THEMES)
+    result.published_at = meta.get("published_at")
+    if meta.get("author"):
+        result.authors = names_from(meta["author"]) or [meta["author"]]
+    result.original_url = meta.get("canonical", "")
+    explicit_url = ""
+
+    # 1. Metadata and furniture can be anywhere; the body only inside the article block.
+    kept, visible = [], []  # visible: every non-furniture line, inside or not (headline context)
+    first_meta_at = None
+    skipping_related = False
+    for line in lines:
+        text = line.text
+        if match := ORIGINAL_URL.match(text):
+            explicit_url = match["url"].rstrip("。，")
+            continue
+        if is_meta_line(text) and not is_prose(text):
+            apply_meta(result, parse_meta(text))
+            if first_meta_at is None:
+                first_meta_at = len(kept)
+            visible.append(line)
+            continue
+        if RELATED_HEADING.match(text):
+            skipping_related = True
+            continue
+        if skipping_related:
+            if is_headline_item(text) or (not is_prose(text) and len(text) <= 40):
+                continue
+            skipping_related = False
+        if is_furniture(text) or is_site_plug(text) or (is_headline_item(text) and not line.inside):
+            continue
+        visible.append(line)
+        if not line.inside:
+            if not result.published_at and len(text) <= 40 and (when := parse_date(text)) and not is_prose(text):
+                result.published_at = when
+            continue
+        kept.append(line)
+    result.original_url = explicit_url or result.original_url
+
+    # 2. Title and subtitle, then what precedes the first paragraph is header material.
+    kept = take_title(result, kept, meta, first_meta_at, visible)
+    kept = drop_header_leftovers(result, kept)
+    kept = [line for line in kept if not (is_headline_item(line.text) and not is_prose(line.text))]
+
+    # 3. Paragraphs, credits at both ends, contact lines that trail the article, watermarks.
+    paragraphs = rebuild_paragraphs(kept)
+    paragraphs = strip_credits(result, paragraphs)
+    paragraphs = trim_tail(paragraphs)
+    paragraphs = strip_watermarks(paragraphs)
+    result.paragraphs = [p for p in paragraphs if p.strip()]
+
+    # 4. What the article is about: township and 党建+ initiatives.
+    result.township = find_township(result.title, result.paragraphs, known_townships)
+    result.initiatives = find_initiatives(" ".join([result.title, result.subtitle, *result.paragraphs]), themes)
+    result.warnings = content_checks.check_text(result.body_text, sensitive=False)
+    return result
+
+
+def apply_meta(result, fields):
+    for label, value in fields.items():
+        if not value:
+            continue
+        if (
+            label in ("发布时间", "发布日期", "发表时间", "发稿时间", "时间", "日期", "更新时间")
+            and not result.published_at
+        ):
+            result.published_at = parse_date(value)
+        elif label in ("来源", "信息来源", "稿件来源", "文章来源") and not result.source:
+            result.source = value
+        elif label in ("作者", "撰稿"):
+            for author in names_from(value) or [value]:
+                if author not in result.authors:
+                    result.authors.append(author)
+        elif label in ("责任编辑", "编辑") and not result.editor:
+            result.editor = value
+
+
+def clean_title(title, site_names=()):
+    title = re.sub(r"\s+", " ", title).strip()
+    for separator in ("——", "—", "--"):
+        if separator in title:
+            head, _, tail = title.partition(separator)
+            if head.strip() and len(head.strip()) <= 16 and SITE_WORDS.search(head.strip()) and len(tail.strip()) >= 6:
+                title = tail.strip()
+                break
+    parts = re.split(r"\s+[-_|｜]\s+|_(?=[^_]*$)", title)
+    if len(parts) > 1:
+        title = max(parts, key=lambda p: (not SITE_WORDS.search(p.strip()), len(p))).strip()
+    return title
+
+
+def is_title_like(text):
+    return 4 <= len(text) <= 70 and not re.search("[。；！？]$", text) and text.count("，") <= 2
+
+
+def take_title(result, lines, meta, first_meta_at, visible):
+    """Choose the headline; remove it, a '——' subtitle line and anything above them from the body."""
+    candidates = [meta.get("h1"), meta.get("og_title"), meta.get("title_tag")]
+    title = next((clean_title(c) for c in candidates if c and len(clean_title(c)) >= 4), "")
+    index = None
+    if title:
+        index = next((i for i, line in enumerate(lines[:15]) if clean_title(line.text) == title), None)
+    elif first_meta_at:
+        # Plain text: the headline is the title-like line right above the 发布时间 / 来源 line.
+        for i in range(first_meta_at - 1, -1, -1):
+            if is_title_like(lines[i].text) and not lines[i].text.startswith(("——", "—")):
+                index, title = i, clean_title(lines[i].text)
+                break
+    if not title:
+        for i, line in enumerate(lines[:10]):
+            if is_title_like(line.text) and not DATELINE.match(line.text):
+                index, title = i, clean_title(line.text)
+                break
+    if index is not None and lines[index].text.startswith(("——", "—")) and index + 1 < len(lines):
+        # A leading "——" line is a subtitle that precedes its headline.
+        following = lines[index + 1].text
+        if is_title_like(following):
+            result.subtitle = lines[index].text.lstrip("—- ").strip()
+            result.title = clean_title(following)
+            return lines[index + 2 :]
+    result.title = title.lstrip("—- ").strip()
+    result.subtitle = subtitle_after(result.title, visible)
+    if index is not None:
+        lines = lines[index + 1 :]
+    if result.subtitle:
+        lines = [line for line in lines if line.text.lstrip("—─- ").strip() != result.subtitle]
+    elif lines and lines[0].text.startswith("——") and len(lines[0].text) <= 80:
+        result.subtitle = lines[0].text.lstrip("—- ").strip()
+        lines = lines[1:]
+    return lines
+
+
+def subtitle_after(title, lines):
+    """The '——…' line that directly follows the headline, wherever on the page it sits."""
+    for index, line in enumerate(lines[:-1]):
+        if clean_title(line.text) == title or line.text == title:
+            following = lines[index + 1].text
+            if following.startswith(("——", "—", "──")) and len(following) <= 80:
+                return following.lstrip("—─- ").strip()
+            return ""
+    return ""
+
+
+def drop_header_leftovers(result, lines):
+    """Before the first real paragraph: bare dates, lone names and other short header bits."""
+    for index, line in enumerate(lines):
+        text = line.text
+        cjk = len(re.findall(f"[{CJK}]", text))
+        starts_body = (
+            is_prose(text)
+            or SUBHEADING.match(text)
+            or DATELINE.match(text)
+            or HOUSE_DATELINE.match(text)
+            or (line.indented and cjk >= 6)
+            or cjk >= 16
+            or (text.endswith(("：", ":")) and cjk >= 4 and not is_meta_line(text))  # a notice's salutation
+        )
+        if starts_body:
+            return lines[index:]
+        if not result.published_at and (when := parse_date(text)) and len(text) <= 40:
+            result.published_at = when
+        elif match := BYLINE.match(text):
+            add_authors(result, names_from(match["names"]))
+    return []
+
+
+def add_authors(result, names):
+    for name in names:
+        if name not in result.authors:
+            result.authors.append(name)
+
+
+def rebuild_paragraphs(lines):
+    """Join hard-wrapped lines; split on indentation and on runs of full-width spaces inside a line."""
+    pieces = []
+    for line in lines:
+        parts = [p for p in re.split(r"\u3000{2,}|\s{4,}", line.text) if p.strip()]
+        for index, part in enumerate(parts):
+            pieces.append(
+                Line(part.strip(), indented=line.indented or index > 0, block_start=line.block_start or index > 0)
+            )
+    if not pieces:
+        return []
+    widths = sorted(len(p.text) for p in pieces)
+    typical = widths[int(len(widths) * 0.8)] if widths else 0
+    wrapped = sum(1 for p in pieces if not re.search(f"[{TERMINAL}]$", p.text)) >= max(2, len(pieces) // 4)
+    paragraphs = []
+    for piece in pieces:
+        starts_new = (
+            not paragraphs
+            or piece.block_start
+            or piece.indented
+            or SUBHEADING.match(piece.text)
+            or SUBHEADING.match(paragraphs[-1])
+        )
+        if not starts_new and wrapped:
+            previous = paragraphs[-1]
+            ended = re.search(f"[{TERMINAL}]$", previous)
+            short = len(previous.split("\n")[-1]) < typical * 0.85 if typical >= 15 else True
+            starts_new = bool(ended and short)
+        elif not starts_new:
+            starts_new = True  # one line per paragraph: text that was never wrapped
+        if starts_new:
+            paragraphs.append(piece.text)
+        else:
+            paragraphs[-1] = join_wrapped(paragraphs[-1], piece.text)
+    return [p.replace("\n", "") for p in paragraphs]
+
+
+def join_wrapped(left, right):
+    # Chinese joins without a space; two Latin words keep one.
+    if re.search(r"[A-Za-z0-9]$", left) and re.match(r"[A-Za-z0-9]", right):
+        return f"{left} {right}"
+    return left + right
+
+
+def strip_credits(result, paragraphs):
+    if not paragraphs:
+        return paragraphs
+    first = paragraphs[0]
+    for pattern in (DATELINE, HOUSE_DATELINE):
+        if (match := pattern.match(first)) and names_from(match["credit"]):
+            add_authors(result, names_from(match["credit"]))
+            paragraphs = [first[match.end() :].lstrip("　 ，,：:"), *paragraphs[1:]]
+            break
+    # Trailing credit lines, 供稿 notes and editor notes; the last paragraph may carry one at its end.
+    changed = True
+    while changed and paragraphs:
+        changed = False
+        last = paragraphs[-1]
+        if match := SUPPLIED_BY.search(last):
+            if not result.source:
+                result.source = match["source"].strip()
+            paragraphs[-1] = last[: match.start()].rstrip()
+            changed = True
+        elif match := EDITOR_CREDIT.search(last):
+            result.editor = result.editor or match["editor"].strip()
+            paragraphs[-1] = last[: match.start()].rstrip()
+            changed = True
+        elif (match := TRAILING_CREDIT.search(last)) and (names := names_from(match["names"])):
+            standalone = match.start() == 0
+            if standalone or len(names) >= 2 or re.search(r"[（(]\s*(文\s*/|记者|作者)", last[match.start() :]):
+                add_authors(result, names)
+                paragraphs[-1] = last[: match.start()].rstrip()
+                changed = True
+        elif match := BYLINE.match(last):
+            add_authors(result, names_from(match["names"]))
+            paragraphs[-1] = ""
+            changed = True
+        if paragraphs and not paragraphs[-1].strip():
+            paragraphs.pop()
+            changed = True
+    return paragraphs
+
+
+def trim_tail(paragraphs):
+    """Contact, hotline and mailbox lines after the last paragraph of prose belong to the page, not the article."""
+    while paragraphs and CONTACT.match(paragraphs[-1]) and not paragraphs[-1].endswith("。"):
+        paragraphs.pop()
+    return paragraphs
+
+
+def strip_watermarks(paragraphs):
+    """Remove a site name + domain that a content farm stamped onto paragraphs or between them."""
+    phrases = Counter()
+    for paragraph in paragraphs:
+        for match in WATERMARK.finditer(paragraph):
+            phrases[match.group().strip()] += 1
+    cleaned = []
+    for paragraph in paragraphs:
+        for match in sorted(WATERMARK.finditer(paragraph), key=lambda m: -m.start()):
+            phrase = match.group().strip()
+            before = paragraph[: match.start()].rstrip()
+            standalone = not before and not paragraph[match.end() :].strip()
+            glued_to_sentence_end = bool(re.search(f"[{TERMINAL}]$", before)) or not before
+            if standalone or phrases[phrase] >= 2 or (glued_to_sentence_end and site_name_in(phrase)):
+                paragraph = paragraph[: match.start()] + paragraph[match.end() :]
+        paragraph = paragraph.strip()
+        if paragraph and not re.fullmatch(r"[（）()【】\[\]\s:：,，.。-]*", paragraph):
+            cleaned.append(paragraph)
+    return cleaned
+
+
+def site_name_in(phrase):
+    return bool(re.search(f"[{CJK}]{{2,}}(网|站|资讯|新闻|在线|之窗|频道|平台|门户)", phrase)) or phrase.startswith(
+        ("来源", "本文来自")
+    )
+
+
+def find_township(title, paragraphs, known):
+    known = [k for k in known if k]
+    for text in (title, *paragraphs[:3]):
+        for name in known:
+            if name in text:
+                return name
+    candidates = []
+    for index, text in enumerate([title, *paragraphs]):
+        for candidate in township_candidates(text):
+            candidates.append((index == 0, candidate))
+    in_title = [c for from_title, c in candidates if from_title]
+    if in_title:
+        return in_title[0]
+    counts = Counter(c for _, c in candidates)
+    if counts and max(counts.values()) >= 2:
+        counts = Counter({name: n for name, n in counts.items() if n >= 2})  # a one-off is likely noise
+    if not counts:
+        for text in paragraphs:
+            for name in known:
+                if name in text:
+                    return name
+        return ""
+    best = max(counts.values())
+    return next(c for _, c in candidates if counts[c] == best)
+
+
+def township_candidates(text):
+    """Township names in `text`, found on word boundaries (so 乡村 or 不出镇 are not names)."""
+    import rjieba
+
+    tokens = rjieba.cut(text)
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        suffix = next((s for s in TOWNSHIP_SUFFIX if following == s or following in TOWNSHIP_WORDS.get(s, ())), None)
+        if suffix and re.fullmatch(f"[{CJK}]{{2,4}}", token) and plausible_name(token):
+            yield token + suffix
+        elif match := re.fullmatch(f"(?:[{CJK}]{{2,4}}[县区市])?([{CJK}]{{2,5}}(?:镇|乡|街道))", token):
+            name = match.group(1)
+            stem = name.removesuffix("街道").rstrip("镇乡")
+            if plausible_name(stem):
+                yield name
+
+
+def plausible_name(stem):
+    return (
+        stem not in NOT_A_TOWNSHIP
+        and not stem.endswith(("县", "区", "市", "村"))
+        and stem[0] not in "不在到全该本各每进入回返下上赴驻离出在从向往是为和与及"
+    )
+
+
+def find_initiatives(text, themes):
+    alternatives = "|".join(sorted(map(re.escape, themes), key=len, reverse=True))
+    pattern = re.compile(
+        rf"党建\s*[+＋]\s*[”\"」』]?\s*(?:[“\"「]\s*)?({alternatives})|[“\"「]党建\s*[+＋][”\"」]\s*({alternatives})|"
+        rf"党建引领\s*({alternatives})"
+    )
+    found = []
+    for match in pattern.finditer(text):
+        theme = next(g for g in match.groups() if g)
+        name = f"党建+{theme}"
+        if name not in found:
+            found.append(name)
+    return found

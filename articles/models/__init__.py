@@ -1,0 +1,22 @@
+"""Columns, articles and their history. Split by concern; every public name is re-exported here."""
+
+from .articles import Article, ArticleQuerySet, ContentBlocked, EditConflict
+from .audit import AuditEntry
+from .checks import ContentIssue, SensitiveTerm
+from .columns import Column, ColumnQuerySet
+from .images import UploadedImage
+from .revisions import Revision
+
+__all__ = [
+    "Article",
+    "ArticleQuerySet",
+    "AuditEntry",
+    "Column",
+    "ColumnQuerySet",
+    "ContentBlocked",
+    "ContentIssue",
+    "EditConflict",
+    "Revision",
+    "SensitiveTerm",
+    "UploadedImage",
+]

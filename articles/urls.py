@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "articles"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("columns/<slug:slug>/", views.column_detail, name="column"),
+    path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("articles/<int:pk>/views/", views.record_view, name="record_view"),
+    path("search/", views.search, name="search"),
+    path("feed/", feeds.LatestFeed(), name="feed"),
+    path("columns/<slug:slug>/feed/", feeds.ColumnFeed(), name="column_feed"),
+]

@@ -1,0 +1,168 @@
+from django.db.models import Count, Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from publishing import pagecache, viewcounts
+from publishing.pagecache import cache_public_page, depends_on
+from townships.models import Initiative, Township
+
+from . import navigation
+from .forms import SearchForm
+from .models import Article, Column
+from .pagination import paginate
+from .search import highlight, search_articles, snippet
+from .textutil import html_paragraphs
+
+HOME_ITEMS_PER_COLUMN = 7
+HOME_HEADLINES = 5
+
+
+@cache_public_page
+def home(request):
+    depends_on(request, "home", "townships")
+    columns = navigation.home_columns()
+    published = Article.objects.published()
+    headlines = list(
+        published.filter(is_headline=True)
+        .exclude(cover="")
+        .only("id", "title", "cover", "published_at")[:HOME_HEADLINES]
+    )
+    # Each column's latest items through its listing index, all in one query (a subquery per column).
+    latest = Q()
+    for column in columns:
+        newest = published.filter(column_id=column.pk).order_by("-is_pinned", "-published_at", "-id")
+        latest |= Q(pk__in=newest.values("pk")[:HOME_ITEMS_PER_COLUMN])
+    ranked = (
+        published.filter(latest).only("id", "title", "published_at", "is_pinned", "column_id")
+        if columns
+        else Article.objects.none()
+    ).order_by("-is_pinned", "-published_at", "-id")
+    by_column = {c.pk: [] for c in columns}
+    for article in ranked:
+        by_column[article.column_id].append(article)
+    blocks = [(column, by_column[column.pk]) for column in columns if by_column[column.pk]]
+    townships = Township.objects.with_village_counts()
+    initiatives = Initiative.objects.annotate(township_count=Count("practices"))
+    return render(
+        request,
+        "articles/home.html",
+        {"headlines": headlines, "blocks": blocks, "townships": townships, "initiatives": initiatives},
+    )
+
+
+@cache_public_page
+def column_detail(request, slug):
+    column = get_object_or_404(Column.objects.select_related("parent"), slug=slug)
+    depends_on(request, f"column:{column.pk}")
+    articles = Article.objects.published().in_column(column).for_listing()
+    page = paginate(request, articles, allow_empty=False)  # nothing published: hidden, so 404
+    siblings = next((top.nav_children for top in navigation.visible_columns() if top.pk == column.parent_id), [])
+    children = next((top.nav_children for top in navigation.visible_columns() if top.pk == column.pk), [])
+    return render(
+        request,
+        "articles/column.html",
+        {
+            "column": column,
+            "page": page,
+            "children": children,
+            "siblings": siblings,
+            "nav_current": column.parent_id or column.pk,
+        },
+    )
+
+
+def _count_view(request, pk):
+    # Pages rendered for static publishing or the tamper check are not readers' views.
+    if not getattr(request, "static_export", False):
+        viewcounts.record(pk)
+
+
+def _load_article(pk):
+    """The article with its column, township and 党建+ tags, or None."""
+    return (
+        Article.objects.select_related("column__parent", "township")
+        .prefetch_related("initiatives")
+        .defer("search_title", "search_body")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+@cache_public_page(on_serve=_count_view)
+def article_detail(request, pk):
+    # The article itself is kept in the cache until it changes (tag article:<pk>); only its view
+    # count is read fresh, since views are written behind the page's back.
+    if getattr(request, "static_export", False):  # exports and the tamper check read the database itself
+        article = _load_article(pk) or "missing"
+    else:
+        article = pagecache.cached_by_tags(f"article:{pk}", {f"article:{pk}"}, lambda: _load_article(pk) or "missing")
+    if article == "missing":
+        raise Http404("文章不存在")
+    if article.status == Article.Status.WITHDRAWN and article.published_at and not article.is_internal:
+        # 410, not 404: the page existed and was taken down on purpose; crawlers drop it for good.
+        return render(request, "articles/withdrawn.html", {"article": article}, status=410)
+    if not article.is_public:
+        raise Http404("文章不存在或尚未发布")
+    tags = pagecache.tags_for_article(article)
+    depends_on(request, *tags)
+    stored = Article.objects.filter(pk=pk).values_list("view_count", flat=True).first() or 0
+    article.view_count = stored + viewcounts.pending(article.pk) + 1  # this view, counted once it is served
+    # 上一篇 / 下一篇 and 相关新闻 change only when the column, township or 党建+ pages change.
+    newer, older, related = pagecache.cached_by_tags(
+        f"article-links:{article.pk}", tags - {"home", "articles"}, lambda: (*article.neighbours(), article.related())
+    )
+    return render(
+        request,
+        "articles/article.html",
+        {
+            "article": article,
+            "newer": newer,
+            "older": older,
+            "related": related,
+            "nav_current": article.column.parent_id or article.column_id,
+        },
+    )
+
+
+def search(request):
+    """站内搜索: Chinese full text, filters by column, township, 党建+ and dates; odd input is just no match."""
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "query": "", "page": None, "words": []}
+    terms = form.search_terms() if form.is_bound else {"q": ""}
+    if terms["q"]:
+        results, words = search_articles(
+            terms["q"],
+            column=terms["column"],
+            township=terms["township"],
+            initiative=terms["initiative"],
+            date_from=terms["date_from"],
+            date_to=terms["date_to"],
+        )
+        page = paginate(request, results)
+        found = Article.objects.published().select_related("column", "township").in_bulk(page.object_list)
+        page.results = [
+            {
+                "article": found[pk],
+                "title": highlight(found[pk].title, words),
+                "excerpt": highlight(snippet(" ".join(html_paragraphs(found[pk].body)), words), words),
+            }
+            for pk in page.object_list
+            if pk in found
+        ]
+        context.update(query=terms["q"], page=page, words=words)
+    return render(request, "articles/search.html", context)
+
+
+@csrf_exempt
+@require_POST
+def record_view(request, pk):
+    """浏览次数 for pages served as static files: the page's script reports the view here."""
+    views = Article.objects.published().filter(pk=pk).values_list("view_count", flat=True).first()
+    if views is None:
+        raise Http404
+    viewcounts.record(pk)
+    response = JsonResponse({"views": views + viewcounts.pending(pk)})
+    response["Cache-Control"] = "no-store"
+    return response

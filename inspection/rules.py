@@ -1,0 +1,280 @@
+"""
+The national government-website indicators' single-veto rules (单项否决), applied to this site.
+
+Each rule says whether it passes, why, and how many days are left before it fails (a countdown
+for the idle-column rules). One failed veto rule fails the site. Dates are Asia/Shanghai days.
+"""
+
+import datetime
+from dataclasses import asdict, dataclass, field
+
+from django.db.models import Count, Max, Q
+from django.utils import timezone
+
+from articles.models import Article, Column, ContentIssue
+from siteprofile.models import SiteProfile
+
+from .models import LinkCheck, TamperAlert
+
+HOME_LIMIT = 14
+NEWS_CLASSES = ("news",)
+NOTICE_CLASSES = ("notice", "policy")
+STALE_NEWS_VETO = 5
+STALE_NOTICE_VETO = 5
+NOT_UPDATING_VETO = 10
+EMPTY_VETO = 5
+HOME_DEAD_LINK_VETO = 5
+SOON = 3  # days: amber on the dashboard
+
+
+@dataclass
+class ColumnState:
+    name: str
+    slug: str
+    update_class: str
+    limit: int | None
+    last_published: datetime.datetime | None
+    idle_days: int | None
+    published: int
+
+    @property
+    def empty(self):
+        return self.published == 0
+
+    @property
+    def days_left(self):
+        if self.limit is None:
+            return None
+        if self.idle_days is None:
+            return 0
+        return self.limit - self.idle_days
+
+    @property
+    def stale(self):
+        return self.limit is not None and (self.empty or self.days_left < 0)
+
+
+@dataclass
+class Rule:
+    id: str
+    title: str
+    passed: bool
+    detail: str
+    days_left: int | None = None
+    veto: bool = True
+
+
+@dataclass
+class Inspection:
+    rules: list
+    columns: list
+    checked_at: datetime.datetime
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def verdict(self):
+        return "pass" if all(r.passed for r in self.rules if r.veto) else "fail"
+
+    @property
+    def light(self):
+        """red / amber / green for the county dashboard."""
+        if self.verdict == "fail":
+            return "red"
+        soon = [r for r in self.rules if r.days_left is not None and r.days_left <= SOON]
+        return "amber" if soon or not all(r.passed for r in self.rules) else "green"
+
+    def as_json(self):
+        return {
+            "verdict": self.verdict,
+            "light": self.light,
+            "checked_at": timezone.localtime(self.checked_at).isoformat(timespec="seconds"),
+            "rules": [
+                {
+                    "id": r.id,
+                    "passed": r.passed,
+                    "detail": r.detail,
+                    "days_left": r.days_left,
+                    "title": r.title,
+                    "veto": r.veto,
+                }
+                for r in self.rules
+            ],
+            "columns": [
+                {
+                    **asdict(c),
+                    "last_published": c.last_published.isoformat() if c.last_published else None,
+                    "days_left": c.days_left,
+                    "stale": c.stale,
+                }
+                for c in self.columns
+            ],
+            **self.extra,
+        }
+
+
+def days_between(earlier, now):
+    return (timezone.localdate(now) - timezone.localdate(earlier)).days
+
+
+def column_states(now):
+    """Every column that holds articles itself (leaf columns), with its idle days."""
+    columns = Column.objects.filter(children__isnull=True).annotate(
+        last=Max("articles__published_at", filter=Q(articles__status="published", articles__is_internal=False)),
+        published=Count("articles", filter=Q(articles__status="published", articles__is_internal=False)),
+    )
+    return [
+        ColumnState(
+            name=str(c),
+            slug=c.slug,
+            update_class=c.update_class,
+            limit=c.idle_limit,
+            last_published=c.last,
+            idle_days=days_between(c.last, now) if c.last else None,
+            published=c.published,
+        )
+        for c in columns
+    ]
+
+
+def countdown(states, veto):
+    """Days until `veto` columns are stale, given some already are (0 when the rule already fails)."""
+    stale = [s for s in states if s.stale]
+    if len(stale) >= veto:
+        return 0
+    waiting = sorted(s.days_left for s in states if not s.stale and s.days_left is not None)
+    needed = veto - len(stale)
+    return waiting[needed - 1] + 1 if len(waiting) >= needed else None
+
+
+def idle_rule(rule_id, title, states, veto, limit_text):
+    stale = [s for s in states if s.stale]
+    names = "、".join(s.name for s in stale) or "无"
+    return Rule(
+        rule_id,
+        title,
+        len(stale) < veto,
+        f"{limit_text}的栏目 {len(stale)} 个（达到 {veto} 个即单项否决）：{names}",
+        countdown(states, veto),
+    )
+
+
+def inspect(now=None):
+    now = now or timezone.now()
+    states = column_states(now)
+    rules = []
+
+    home = [c.pk for c in Column.objects.filter(show_on_home=True)]
+    latest = (
+        Article.objects.published()
+        .filter(Q(column__in=home) | Q(column__parent__in=home))
+        .aggregate(last=Max("published_at"))["last"]
+    )
+    idle = days_between(latest, now) if latest else None
+    rules.append(
+        Rule(
+            "home_updated",
+            "首页栏目信息2周内有更新",
+            idle is not None and idle <= HOME_LIMIT,
+            f"首页最近一次更新：{timezone.localtime(latest):%Y-%m-%d}（{idle} 天前）"
+            if latest
+            else "首页栏目没有任何信息",
+            HOME_LIMIT - idle if idle is not None else 0,
+        )
+    )
+    news = [s for s in states if s.update_class in NEWS_CLASSES]
+    rules.append(idle_rule("news_columns", "动态、要闻类栏目2周内有更新", news, STALE_NEWS_VETO, "超过2周未更新"))
+    notices = [s for s in states if s.update_class in NOTICE_CLASSES]
+    rules.append(
+        idle_rule(
+            "notice_columns", "通知公告、政策文件类栏目6个月内有更新", notices, STALE_NOTICE_VETO, "超过6个月未更新"
+        )
+    )
+    updating = [s for s in states if s.limit is not None]
+    rules.append(idle_rule("columns_updating", "应更新栏目均按时更新", updating, NOT_UPDATING_VETO, "应更新而未更新"))
+    empty = [s for s in states if s.empty]
+    rules.append(
+        Rule(
+            "empty_columns",
+            "空白栏目少于5个",
+            len(empty) < EMPTY_VETO,
+            f"空白栏目 {len(empty)} 个：{'、'.join(s.name for s in empty) or '无'}",
+        )
+    )
+    undated = Article.objects.filter(status="published", published_at__isnull=True).count()
+    rules.append(Rule("dated_items", "所有信息均有发布时间", undated == 0, f"缺少发布时间的已发布信息 {undated} 条"))
+
+    dead = LinkCheck.objects.filter(ok=False)
+    dead_home = dead.filter(on_home=True).count()
+    last_check = LinkCheck.objects.aggregate(last=Max("checked_at"))["last"]
+    checked = (
+        f"（{timezone.localtime(last_check):%Y-%m-%d %H:%M} 检查）"
+        if last_check
+        else "（尚未检查，请运行 inspect_site --check-links）"
+    )
+    rules.append(
+        Rule(
+            "home_links",
+            "首页链接可用",
+            dead_home < HOME_DEAD_LINK_VETO,
+            f"首页不可用链接 {dead_home} 个{checked}",
+        )
+    )
+    rules.append(
+        Rule("dead_links", "全站链接可用", dead.count() == 0, f"不可用链接共 {dead.count()} 个{checked}", veto=False)
+    )
+
+    serious = ContentIssue.objects.filter(kind__in=["placeholder", "sensitive"], article__status="published")
+    other = ContentIssue.objects.filter(article__status="published").exclude(kind__in=["placeholder", "sensitive"])
+    rules.append(
+        Rule(
+            "content_errors",
+            "已发布信息无严重表述错误",
+            not serious.exists(),
+            f"占位符、错敏词等严重问题 {serious.count()} 处；其他内容检查提示 {other.count()} 处",
+        )
+    )
+    profile = SiteProfile.current()
+    missing = [
+        label
+        for label, value in [
+            ("网站标识码", profile.website_code),
+            ("ICP备案号", profile.icp_number),
+            ("公安备案号", profile.police_record_number),
+            ("党政机关标识", profile.government_mark_url),
+        ]
+        if not value
+    ]
+    rules.append(
+        Rule(
+            "footer_ids",
+            "页脚标识齐全",
+            not missing,
+            "缺少：" + "、".join(missing) if missing else "网站标识码、ICP备案号、公安备案号、党政机关标识齐全",
+        )
+    )
+    alerts = TamperAlert.objects.filter(resolved=False).count()
+    rules.append(Rule("tamper", "页面与审定内容一致", alerts == 0, f"未处理的篡改告警 {alerts} 条"))
+    return Inspection(rules=rules, columns=states, checked_at=now)
+
+
+def annual_figures(year):
+    """年度工作报表: items published per column in `year` (what a county must post each January)."""
+    zone = timezone.get_default_timezone()
+    start = timezone.make_aware(datetime.datetime(year, 1, 1), zone)
+    end = timezone.make_aware(datetime.datetime(year + 1, 1, 1), zone)
+    rows = (
+        Article.objects.published()
+        .filter(published_at__gte=start, published_at__lt=end)
+        .values("column__name", "column__parent__name")
+        .annotate(items=Count("id"))
+        .order_by("column__parent__name", "column__name")
+    )
+    return [
+        {
+            "column": f"{r['column__parent__name']} › {r['column__name']}"
+            if r["column__parent__name"]
+            else r["column__name"],
+            "items": r["items"],
+        }
+        for r in rows
+    ]

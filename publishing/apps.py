@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class PublishingConfig(AppConfig):
+    """Delivering the public site fast: page cache, buffered view counts, static publishing. No models."""
+
+    name = "publishing"
+    verbose_name = "发布与缓存"
+
+    def ready(self):
+        from . import handlers
+
+        handlers.connect()

@@ -1,0 +1,73 @@
+"""What publishing does after content changes: drop stale cached pages, rewrite static files."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from articles.signals import article_changed
+
+from . import pagecache
+
+
+def on_article_changed(sender, article, previous=None, **kwargs):
+    tags = pagecache.tags_for_article(article, previous)
+    pagecache.invalidate(*tags)
+    from . import static_export
+
+    if static_export.enabled():
+        static_export.update_for_article(article, previous)
+
+
+def on_article_deleted(sender, instance, **kwargs):
+    """An article deleted in the admin disappears from caches and from the static copy at once."""
+    pagecache.invalidate(f"article:{instance.pk}", "home", "articles", f"column:{instance.column_id}")
+    from . import static_export
+
+    if static_export.enabled():
+        static_export.remove_article(instance)
+
+
+def on_site_changed(sender, **kwargs):
+    """Columns and the site profile show on every page (menu, footer)."""
+    if kwargs.get("raw"):
+        return  # loading a backup: restore clears every cache once at the end
+    from django.core.cache import cache
+
+    from articles.forms import CHOICES_KEY
+
+    cache.delete(CHOICES_KEY)
+    pagecache.invalidate("site", "home")
+    from . import static_export
+
+    if static_export.enabled():
+        transaction.on_commit(static_export.schedule_full_export)
+
+
+def on_township_data_changed(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return
+    township_id = getattr(instance, "township_id", None)
+    initiative_id = getattr(instance, "initiative_id", None)
+    if practice := getattr(instance, "practice", None):
+        township_id, initiative_id = practice.township_id, practice.initiative_id
+    pagecache.invalidate("home", "townships", f"township:{township_id}", f"initiative:{initiative_id}")
+    from . import static_export
+
+    if static_export.enabled():
+        transaction.on_commit(lambda: static_export.update_township_pages(township_id, initiative_id))
+
+
+def connect():
+    from articles.models import Column
+    from siteprofile.models import SiteProfile
+    from townships.models import Figure, Initiative, Practice, Township, Village
+
+    article_changed.connect(on_article_changed, dispatch_uid="publishing-article-changed")
+    for model in (Column, SiteProfile, Township, Initiative):
+        post_save.connect(on_site_changed, sender=model, dispatch_uid=f"publishing-site-{model.__name__}")
+        post_delete.connect(on_site_changed, sender=model, dispatch_uid=f"publishing-site-del-{model.__name__}")
+    from articles.models import Article
+
+    post_delete.connect(on_article_deleted, sender=Article, dispatch_uid="publishing-article-deleted")
+    for model in (Practice, Figure, Village):
+        post_save.connect(on_township_data_changed, sender=model, dispatch_uid=f"publishing-tw-{model.__name__}")
+        post_delete.connect(on_township_data_changed, sender=model, dispatch_uid=f"publishing-tw-del-{model.__name__}")

@@ -1,0 +1,187 @@
+"""
+The anonymous page cache, invalidated by tags.
+
+A public view names what its page shows (`depends_on(request, "article:5", "column:2")`). The
+rendered page is stored with the versions of those tags; a publish, edit or withdrawal bumps the
+tags it touches (`invalidate(...)`), so exactly the pages that show that thing are rendered anew.
+Every page also depends on "site" (menu, footer), bumped when columns or the site profile change.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.http import http_date, quote_etag
+
+PAGE_PREFIX = "pc:page:"
+TAG_PREFIX = "pc:tag:"
+TIMEOUT = 24 * 3600
+
+
+def depends_on(request, *tags):
+    request.__dict__.setdefault("cache_tags", set()).update(t for t in tags if t)
+
+
+def invalidate(*tags):
+    """Bump the version of each tag; cached pages that depend on any of them are stale from now on."""
+    now = time.time_ns()
+    cache.set_many({TAG_PREFIX + tag: now for tag in tags if tag}, timeout=None)
+
+
+def _versions(tags):
+    found = cache.get_many([TAG_PREFIX + tag for tag in tags])
+    return {tag: found.get(TAG_PREFIX + tag, 0) for tag in tags}
+
+
+def _stamped_versions(tags):
+    """The tags' versions, giving a version to any tag without one: after a cache flush a stored page's
+    versions (never 0) then no longer match, so no copy of it, shared or in a process, is served."""
+    versions = _versions(tags)
+    if missing := [tag for tag, version in versions.items() if not version]:
+        now = time.time_ns()
+        for tag in missing:
+            cache.add(TAG_PREFIX + tag, now, timeout=None)
+        versions = _versions(tags)
+    return versions
+
+
+# Bumped by every change of the kind they name; a page rendered while one of them changed is not stored.
+GLOBAL_TAGS = ("site", "articles", "townships")
+
+
+def page_key(request):
+    # Only a valid page number changes a public page's content; tracking parameters and junk must not
+    # split the cache (a view that ignores ?page= simply renders page 1, which is then what is cached).
+    page = request.GET.get("page", "")
+    valid = page.isascii() and page.isdigit() and 1 < int(page) < 100000
+    return PAGE_PREFIX + request.path + (f"?page={int(page)}" if valid else "")
+
+
+def cacheable(request):
+    return (
+        settings.PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES  # staff see the live site
+        and not getattr(request, "static_export", False)
+    )
+
+
+# This process's copies of recently served entries: a hit then needs one round trip to the shared
+# cache (the tag versions) instead of two, and no unpickling. Validity is still decided by the tags.
+_recent = {}
+RECENT_MAX = 300
+
+
+def cached_response(request):
+    """The cached page for this request if it is still valid (tags unchanged), else None."""
+    if not cacheable(request):
+        return None
+    key = page_key(request)
+    entry = _recent.get(key)
+    if entry is None or _versions(entry["tags"]) != entry["versions"]:
+        entry = cache.get(key)
+        if not entry or _versions(entry["tags"]) != entry["versions"]:
+            _recent.pop(key, None)
+            return None
+        if len(_recent) >= RECENT_MAX:
+            _recent.clear()
+        _recent[key] = entry
+    if entry.get("on_serve"):
+        entry["on_serve"](request, *entry["args"], **entry["kwargs"])
+    return _copy(entry["response"])
+
+
+def _copy(response):
+    """A response of its own for each request: the middleware above adds headers to it."""
+    return HttpResponse(response.content, status=response.status_code, headers=response.headers)
+
+
+class PageCacheMiddleware:
+    """Answer cache hits before sessions, CSRF, auth and messages run: a hit needs none of them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return cached_response(request) or self.get_response(request)
+
+
+def cache_public_page(view=None, *, on_serve=None):
+    """Store anonymous GETs of a public page for PageCacheMiddleware; `on_serve` runs for every 200 served.
+
+    The decorator also answers hits itself, so the cache works without the middleware (tests, scripts).
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if response := cached_response(request):
+                return response
+            before = _versions(GLOBAL_TAGS) if cacheable(request) else None
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200:
+                response.setdefault("Last-Modified", http_date())
+                response.setdefault("Cache-Control", "public, max-age=0, must-revalidate")
+                if on_serve:
+                    on_serve(request, *args, **kwargs)
+                # Something published or withdrawn while this page was being rendered: don't keep it.
+                unchanged = before is not None and _versions(GLOBAL_TAGS) == before
+                if unchanged and not getattr(response, "streaming", False) and not response.cookies:
+                    tags = {"site", *getattr(request, "cache_tags", ())}
+                    if hasattr(response, "render") and callable(response.render):
+                        response.render()
+                    # The ETag is computed once here instead of on every hit.
+                    response.setdefault(
+                        "ETag", quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
+                    )
+                    cache.set(
+                        page_key(request),
+                        {
+                            "tags": tags,
+                            "versions": _stamped_versions(tags),
+                            "response": response,
+                            "on_serve": on_serve,
+                            "args": args,
+                            "kwargs": kwargs,
+                        },
+                        timeout=TIMEOUT,
+                    )
+            return response
+
+        return wrapped
+
+    return decorator(view) if view else decorator
+
+
+def tags_for_article(article, previous=None):
+    """Everything that shows this article: its page, its column(s), township, 党建+ pages, the home page."""
+    tags = {f"article:{article.pk}", "home", "articles", f"column:{article.column_id}"}
+    if article.column.parent_id:
+        tags.add(f"column:{article.column.parent_id}")
+    if article.township_id:
+        tags.add(f"township:{article.township_id}")
+    tags.update(f"initiative:{i.pk}" for i in article.initiatives.all())
+    if previous:
+        from articles.models import Column
+
+        if previous.get("column_id") not in (None, article.column_id):
+            old = Column.objects.filter(pk=previous["column_id"]).values_list("pk", "parent_id").first() or ()
+            tags.update(f"column:{c}" for c in old if c)
+        if previous.get("township_id"):
+            tags.add(f"township:{previous['township_id']}")
+        tags.update(f"initiative:{i}" for i in previous.get("initiative_ids", []))
+    return tags
+
+
+def cached_by_tags(key, tags, compute, timeout=TIMEOUT):
+    """A value that stays cached until one of `tags` is invalidated: fragments shared by many pages."""
+    versions = _versions(sorted(tags))
+    full_key = f"pc:value:{key}:" + ".".join(str(versions[t]) for t in sorted(tags))
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, timeout=timeout)
+    return value

@@ -1,0 +1,115 @@
+"""What people do with reports and assessments: start a report, adopt an item, attach a figure."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+
+from articles.models import Article, AuditEntry, Column
+from townships.models import Figure, Practice
+
+from .models import Adoption, ReportTemplate, WorkReport
+
+
+def report_column():
+    column = Column.objects.filter(update_class=Column.UpdateClass.REPORT).order_by("sort_order").first()
+    if column is None:
+        raise ValidationError("还没有“工作报告”类的栏目，请管理员先在栏目管理中添加。")
+    return column
+
+
+def body_from_import(result, template):
+    """Pour imported paragraphs into the template's sections: a paragraph that names a section starts it."""
+    titles = {title.split("、", 1)[-1]: title for title in template.section_titles}
+    html = []
+    for paragraph in result.paragraphs:
+        key = paragraph.split("、", 1)[-1].strip("：: ")
+        if key in titles or paragraph in template.section_titles:
+            html.append(f"<h2>{escape(titles.get(key, paragraph))}</h2>")
+        elif (
+            paragraph.startswith(("（一）", "（二）", "（三）", "（四）", "（五）", "（六）")) and len(paragraph) <= 30
+        ):
+            html.append(f"<h3>{escape(paragraph)}</h3>")
+        else:
+            html.append(f"<p>{escape(paragraph)}</p>")
+    return "".join(html)
+
+
+@transaction.atomic
+def start_report(*, township, period, kind, by, internal=True, imported=None):
+    """Create the report's article (in the 工作报告 column, from the template) and the report record."""
+    if WorkReport.objects.filter(township=township, period=period, kind=kind).exists():
+        raise ValidationError(f"{township}{period}的{WorkReport.Kind(kind).label}已经存在。")
+    template = ReportTemplate.objects.filter(is_default=True).first() or ReportTemplate.objects.first()
+    body = body_from_import(imported, template) if imported and imported.paragraphs else template.blank_body()
+    article = Article(
+        title=f"{township.name}{period.title}{WorkReport.Kind(kind).label}",
+        column=report_column(),
+        township=township,
+        source=f"{township.name}党委",
+        body=body,
+        is_internal=internal,
+    )
+    article.save_revision(by=by, note="新建工作报告" + (f"（导入自 {imported.path}）" if imported else ""))
+    return WorkReport.objects.create(article=article, township=township, period=period, kind=kind, template=template)
+
+
+@transaction.atomic
+def adopt(article, outlet, *, by, note=""):
+    """采用: record the points; for the county site, republish the item in the outlet's column (转载)."""
+    if not by.has_perm("reports.add_adoption"):
+        raise PermissionDenied("只有县级审核人员可以采用稿件。")
+    if not article.is_public or article.township_id is None:
+        raise ValidationError("只能采用已发布的乡镇稿件。")
+    if Adoption.objects.filter(article=article, outlet=outlet).exists():
+        raise ValidationError(f"这篇稿件已经被“{outlet.name}”采用过。")
+    copy = None
+    if outlet.column_id:
+        now = timezone.now()
+        copy = Article(
+            title=article.title,
+            subtitle=article.subtitle,
+            column=outlet.column,
+            township=article.township,
+            source=article.source or f"{article.township.name}",
+            authors=article.authors,
+            editor=str(by),
+            summary=article.summary,
+            body=article.body,
+            cover=article.cover,
+            status=Article.Status.PUBLISHED,
+            published_at=now,
+            created_by=by,
+        )
+        copy.save()
+        copy.initiatives.set(article.initiatives.all())
+        copy.record_revision(by=by, note=f"转载自乡镇稿件 {article.pk}", action=AuditEntry.Action.CREATED)
+        copy.log(
+            AuditEntry.Action.PUBLISHED,
+            by=by,
+            from_status=Article.Status.DRAFT,
+            to_status=Article.Status.PUBLISHED,
+            comment=f"采用转载自《{article.title}》",
+        )
+        from articles.signals import article_changed
+
+        transaction.on_commit(lambda: article_changed.send(sender=Article, article=copy))
+    return Adoption.objects.create(
+        article=article, outlet=outlet, points=outlet.points, copy=copy, adopted_by=by, note=note
+    )
+
+
+def attach_figure(article, *, initiative, label, value, unit, as_of, by):
+    """A figure reported in an article or report joins its township's practice of the initiative."""
+    if article.township_id is None:
+        raise ValidationError("县级稿件没有所属乡镇，不能登记乡镇数据。")
+    practice, _ = Practice.objects.get_or_create(
+        township=article.township,
+        initiative=initiative,
+        defaults={"summary": f"据《{article.title}》报送。", "started_on": as_of},
+    )
+    figure, _ = Figure.objects.update_or_create(
+        practice=practice, label=label, as_of=as_of, defaults={"value": value, "unit": unit, "source_article": article}
+    )
+    article.log(AuditEntry.Action.EDITED, by=by, comment=f"登记数据：{figure}（{initiative.name}，截至{as_of}）")
+    return figure

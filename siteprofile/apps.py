@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SiteProfileConfig(AppConfig):
+    name = "siteprofile"
+    verbose_name = "网站信息"

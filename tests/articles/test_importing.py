@@ -1,0 +1,151 @@
+"""
+The importer against the team's own fixture pages (tests/articles/import_fixtures/): each input file
+has an expected JSON; fields are compared one by one and no sentence of the article may be lost.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from django.core.management import call_command
+
+FIXTURES = Path(__file__).parent / "import_fixtures"
+CASES = sorted(p for p in FIXTURES.glob("*.json"))
+FIELDS = ["title", "subtitle", "published_at", "source", "editor", "authors", "original_url", "township", "initiatives"]
+
+SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "path",
+            "title",
+            "subtitle",
+            "published_at",
+            "source",
+            "editor",
+            "authors",
+            "original_url",
+            "township",
+            "initiatives",
+            "body_text",
+            "body_html",
+            "warnings",
+        ],
+        "properties": {
+            "path": {"type": "string"},
+            "title": {"type": "string"},
+            "subtitle": {"type": "string"},
+            "published_at": {
+                "oneOf": [{"type": "null"}, {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"}]
+            },
+            "source": {"type": "string"},
+            "editor": {"type": "string"},
+            "authors": {"type": "array", "items": {"type": "string"}},
+            "original_url": {"type": "string"},
+            "township": {"type": "string"},
+            "initiatives": {"type": "array", "items": {"type": "string", "pattern": r"^党建\+\S+$"}},
+            "body_text": {"type": "string"},
+            "body_html": {"type": "string"},
+            "warnings": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["kind", "message", "excerpt"],
+                    "properties": {
+                        "kind": {"type": "string"},
+                        "message": {"type": "string"},
+                        "excerpt": {"type": "string"},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+def input_for(case):
+    expected = json.loads(case.read_text(encoding="utf-8"))
+    return FIXTURES / expected["path"], expected
+
+
+def run_dry(capsys, *paths):
+    call_command("import_articles", "--dry-run", "--json", *map(str, paths))
+    return json.loads(capsys.readouterr().out)
+
+
+def sentences(text):
+    """Sentences within paragraphs (a heading or a salutation line counts as one)."""
+    return [s for s in re.split(r"(?<=[。！？])|\n", text) if s and s.strip()]
+
+
+@pytest.mark.django_db
+def test_there_are_at_least_fifteen_fixture_pages():
+    assert len(CASES) >= 15
+    assert {p.suffix for p in FIXTURES.iterdir()} >= {".html", ".txt", ".docx", ".json"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_fixture_page_is_imported_field_by_field(capsys, case):
+    path, expected = input_for(case)
+    [result] = run_dry(capsys, path)
+    for name in FIELDS:
+        assert result[name] == expected[name], name
+    assert {w["kind"] for w in result["warnings"]} == set(expected["warning_kinds"])
+    missing = [s for s in sentences(expected["body_text"]) if s not in result["body_text"]]
+    assert missing == [], "sentences lost from the body"
+    assert result["body_text"] == expected["body_text"]
+
+
+@pytest.mark.django_db
+def test_dry_run_json_matches_the_contract_exactly(capsys):
+    paths = [input_for(case)[0] for case in CASES]
+    output = run_dry(capsys, *paths)
+    jsonschema.validate(output, SCHEMA)
+    assert [item["path"] for item in output] == [str(p) for p in paths]  # one object per PATH, in order
+
+
+@pytest.mark.django_db
+def test_one_bad_file_is_reported_and_the_others_go_on(capsys, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("远门镇召开党建工作会议\n　　会议总结了全年工作，部署了明年任务。\n", encoding="utf-8")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip file at all")
+    binary = tmp_path / "photo.html"
+    binary.write_bytes(bytes(range(256)) * 4)
+    output = run_dry(capsys, broken, tmp_path / "missing.txt", binary, good, tmp_path / "notes.pdf")
+    assert [o["warnings"][0]["kind"] if o["warnings"] else None for o in output] == [
+        "unreadable",
+        "unreadable",
+        "unreadable",
+        None,
+        "unreadable",
+    ]
+    assert output[3]["title"] == "远门镇召开党建工作会议"
+    jsonschema.validate(output, SCHEMA)
+
+
+@pytest.mark.django_db
+def test_import_without_dry_run_saves_drafts_in_the_workflow(county, tmp_path):
+    from articles.models import Article
+
+    page = tmp_path / "report.txt"
+    page.write_text(
+        "远门镇：党建引领平安建设见实效\n发布时间：2025-03-02 09:21　来源：远门镇党委\n"
+        "　　今年以来，远门镇坚持党建+平安建设，建成村级综治中心12处，安装监控点位114个。\n"
+        "　　全镇矛盾纠纷调解成功率达到97%。\n",
+        encoding="utf-8",
+    )
+    call_command("import_articles", "--column", "township-news", str(page))
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT and article.published_at is None
+    assert article.title == "远门镇：党建引领平安建设见实效"
+    assert article.township == county.township and article.source == "远门镇党委"
+    assert list(article.initiatives.all()) == [county.initiative]
+    assert article.event_date.isoformat() == "2025-03-02"  # the original date, not a backdated 发布时间
+    assert article.latest_revision.note.startswith("导入自")

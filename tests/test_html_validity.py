@@ -1,0 +1,56 @@
+"""Public pages are valid HTML according to the Nu Html Checker (vnu.jar from npm, run on Java)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article, Column
+
+VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+pytestmark = pytest.mark.django_db
+
+
+def public_pages():
+    article = Article.objects.published().filter(township__isnull=False).first()
+    column = Column.objects.visible().filter(parent__isnull=False).first()
+    return {
+        "home": "/",
+        "column": column.get_absolute_url(),
+        "column-page-2": column.get_absolute_url() + "?page=2",
+        "article": article.get_absolute_url(),
+        "township": article.township.get_absolute_url(),
+        "townships": "/townships/",
+        "initiative": article.initiatives.first().get_absolute_url(),
+        "initiatives": "/initiatives/",
+        "search": "/search/?q=%E5%85%9A%E5%BB%BA%20%E4%B9%A1%E6%9D%91&township=yuanmen",
+        "search-empty": "/search/",
+        "not-found": "/no-such-page/",
+    }
+
+
+def test_public_pages_are_valid_html(client, tmp_path):
+    assert VNU_JAR.exists(), "run `make install` (npm install --ignore-scripts) to get vnu.jar"
+    assert shutil.which("java"), "the Nu Html Checker needs Java (Debian: default-jre-headless)"
+    call_command("load_demo", "--quiet-logins")
+    files = []
+    for name, url in public_pages().items():
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(response.content)
+        files.append(str(path))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    problems = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert problems == []

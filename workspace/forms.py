@@ -1,0 +1,158 @@
+from django import forms
+from django.utils import timezone
+
+from articles import workflow
+from articles.images import clean_image
+from articles.models import Article, Column, UploadedImage
+from articles.status import Status
+from townships.models import Initiative, Township
+
+
+class ChineseLabels:
+    """Labels without Django's ASCII colon; the layout puts each label on its own line."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class ArticleForm(ChineseLabels, forms.ModelForm):
+    """Writing and editing an article; the revision it was loaded from travels with it."""
+
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "subtitle",
+            "column",
+            "township",
+            "initiatives",
+            "event_date",
+            "source",
+            "authors",
+            "editor",
+            "original_url",
+            "summary",
+            "body",
+            "cover",
+            "is_pinned",
+            "is_headline",
+        ]
+        widgets = {
+            "initiatives": forms.CheckboxSelectMultiple,
+            "event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["column"].queryset = Column.objects.filter(children__isnull=True).select_related("parent")
+        self.fields["column"].empty_label = "请选择栏目"
+        self.fields["township"].empty_label = "县级（不属于乡镇）"
+        self.fields["initiatives"].queryset = Initiative.objects.all()
+        self.fields["township"].queryset = Township.objects.all()
+        if not user.has_perm(workflow.ALL_TOWNSHIPS):
+            # A township editor writes for their own township only.
+            self.fields["township"].queryset = Township.objects.filter(pk=user.township_id)
+            self.fields["township"].required = True
+            self.fields["township"].empty_label = None
+        if not user.has_perm("articles.review_county"):
+            # 置顶 and 焦点图 are the county's front-page decisions.
+            del self.fields["is_pinned"]
+            del self.fields["is_headline"]
+        if self.instance.pk:
+            self.fields["base_revision"].initial = self.instance.latest_revision_id
+
+    def clean_cover(self):
+        cover = self.cleaned_data.get("cover")
+        if cover and hasattr(cover, "content_type"):  # a new upload, not the stored file
+            content, extension = clean_image(cover)
+            content.name = f"cover.{extension}"
+            return content
+        return cover
+
+
+class SubmitForm(ChineseLabels, forms.Form):
+    reviewer = forms.ModelChoiceField(label="审核人", queryset=None, required=False, empty_label="本乡镇全部审核人员")
+    confidentiality = forms.BooleanField(
+        label="保密自查：我已核对，本稿件不含国家秘密、工作秘密和不宜公开的个人信息。",
+        error_messages={"required": "提交前请完成保密自查并勾选确认。"},
+    )
+    comment = forms.CharField(label="说明（选填）", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, article, **kwargs):
+        super().__init__(*args, **kwargs)
+        target = Status.TOWNSHIP_REVIEW if article.township_id else Status.COUNTY_REVIEW
+        self.fields["reviewer"].queryset = workflow.reviewers_for(article, target)
+        if target == Status.COUNTY_REVIEW:
+            self.fields["reviewer"].empty_label = "县级全部终审人员"
+
+
+class CommentForm(ChineseLabels, forms.Form):
+    comment = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, required=False, label="意见", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].required = required
+        self.fields["comment"].label = label
+
+
+class PublishForm(CommentForm):
+    publish_at = forms.DateTimeField(
+        label="定时发布（留空则立即发布）",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+    def clean_publish_at(self):
+        at = self.cleaned_data["publish_at"]
+        if at is not None and at <= timezone.now():
+            raise forms.ValidationError("定时发布时间必须晚于现在。发布时间由系统记录，不能倒填。")
+        return at
+
+
+class LeaderLinkForm(ChineseLabels, forms.Form):
+    leader_name = forms.CharField(label="领导姓名", max_length=50)
+    email = forms.EmailField(label="电子邮箱")
+
+
+class ImageUploadForm(ChineseLabels, forms.ModelForm):
+    # A plain FileField: clean_image() checks size first, then that it is an image, with clear messages.
+    file = forms.FileField(label="图片")
+
+    class Meta:
+        model = UploadedImage
+        fields = ["file", "alt_text"]
+
+    def clean_file(self):
+        content, extension = clean_image(self.cleaned_data["file"])
+        content.name = f"image.{extension}"
+        return content
+
+
+class ImportForm(ChineseLabels, forms.Form):
+    """导入: paste text (or a page's HTML) or upload one .txt / .html / .docx file."""
+
+    text = forms.CharField(
+        label="粘贴稿件内容",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="可直接粘贴网页、Word 或微信文章的全部内容。",
+    )
+    file = forms.FileField(
+        label="或上传文件", required=False, help_text="支持 .txt（UTF-8 或 GB18030）、.html 和 .docx。"
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("text", "").strip() and not cleaned.get("file"):
+            raise forms.ValidationError("请粘贴稿件内容或选择一个文件。")
+        return cleaned
+
+
+class OverrideSubmitForm(SubmitForm):
+    comment = forms.CharField(label="忽略检查的理由（必填，记入操作记录）", widget=forms.Textarea(attrs={"rows": 2}))

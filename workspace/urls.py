@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workspace"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("articles/new/", views.article_new, name="article_new"),
+    path("articles/import/", views.article_import, name="article_import"),
+    path("articles/<int:pk>/", views.article_detail, name="article"),
+    path("articles/<int:pk>/edit/", views.article_edit, name="article_edit"),
+    path("articles/<int:pk>/do/<slug:action>/", views.article_action, name="article_action"),
+    path("articles/<int:pk>/leader-link/", views.send_leader_link, name="send_leader_link"),
+    path("articles/<int:pk>/revisions/", views.revisions, name="revisions"),
+    path("articles/<int:pk>/revisions/compare/", views.revision_compare, name="revision_compare"),
+    path("articles/<int:pk>/revisions/<int:number>/restore/", views.revision_restore, name="revision_restore"),
+    path("images/upload/", views.image_upload, name="image_upload"),
+    path("approve/<str:token>/", views.leader_approval, name="leader_approval"),
+]

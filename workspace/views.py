@@ -1,0 +1,414 @@
+"""
+The workspace: thin views over the Article workflow. Every rule lives in articles.workflow and the
+Article methods; these views only ask, call and report.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from articles import approval_links, content_checks, importing, workflow
+from articles.diffing import compare
+from articles.models import Article, AuditEntry, Column, ContentBlocked, EditConflict, Revision
+from articles.pagination import paginate
+from articles.status import Status
+from townships.models import Initiative, Township
+
+from .forms import (
+    ArticleForm,
+    CommentForm,
+    ImageUploadForm,
+    ImportForm,
+    LeaderLinkForm,
+    OverrideSubmitForm,
+    PublishForm,
+    SubmitForm,
+)
+
+TABS = {
+    "queue": "待我审核",
+    "mine": "我的稿件",
+    "returned": "已退回",
+    "published": "已发布",
+    "all": "全部稿件",
+}
+
+
+def staff_required(view):
+    """Logged in, and holding at least one role that lets them see articles."""
+
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not request.user.has_perm("articles.view_article"):
+            raise PermissionDenied("您的账号还没有分配角色，请联系管理员。")
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _article_for(request, pk):
+    """The article if the user may see it (their township, or all for county roles), else 404."""
+    queryset = Article.objects.for_user(request.user).select_related(
+        "column__parent", "township", "latest_revision__created_by", "created_by", "assigned_reviewer"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+@staff_required
+def index(request):
+    user = request.user
+    visible = Article.objects.for_user(user).select_related("column", "township", "latest_revision__created_by")
+    tab = request.GET.get("tab") or ("queue" if visible.awaiting(user).exists() else "mine")
+    if tab not in TABS:
+        raise Http404("没有这个栏目")
+    lists = {
+        "queue": visible.awaiting(user),
+        "mine": visible.filter(created_by=user),
+        "returned": visible.filter(status=Status.RETURNED),
+        "published": visible.filter(status__in=[Status.PUBLISHED, Status.SCHEDULED]),
+        "all": visible,
+    }
+    articles = lists[tab].order_by("-updated_at", "-id")
+    if tab == "returned":
+        latest_return = AuditEntry.objects.filter(action=AuditEntry.Action.RETURNED).order_by("-created_at")
+        articles = articles.prefetch_related(Prefetch("audit", queryset=latest_return, to_attr="returns"))
+    page = paginate(request, articles)
+    return render(request, "workspace/index.html", {"tab": tab, "tabs": TABS, "page": page})
+
+
+@staff_required
+def article_new(request):
+    if not request.user.has_perm("articles.add_article"):
+        raise PermissionDenied("您没有撰写稿件的权限。")
+    form = ArticleForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        article = form.save(commit=False)
+        if not workflow.in_scope(article, request.user):
+            raise PermissionDenied("只能为本乡镇撰写稿件。")
+        article.save_revision(
+            by=request.user,
+            initiatives=form.cleaned_data["initiatives"],
+            note=f"导入自 {request.POST['imported_from']}" if request.POST.get("imported_from") else "",
+        )
+        messages.success(request, "稿件已保存为草稿。")
+        _report_findings(request, article)
+        return redirect(article.get_workspace_url())
+    return render(request, "workspace/article_form.html", {"form": form, "article": None})
+
+
+@staff_required
+def article_edit(request, pk):
+    article = _article_for(request, pk)
+    if not workflow.can_edit(article, request.user):
+        raise PermissionDenied(f"“{article.get_status_display()}”状态的稿件您不能修改。")
+    form = ArticleForm(request.POST or None, request.FILES or None, instance=article, user=request.user)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        article = form.save(commit=False)
+        try:
+            article.save_revision(
+                by=request.user,
+                base_revision_id=form.cleaned_data["base_revision"],
+                initiatives=form.cleaned_data["initiatives"],
+            )
+        except EditConflict as error:
+            # Nothing was saved: show who saved in between, keep the typed text, show the differences.
+            conflict = error
+            mine = article.snapshot() | {"initiative_ids": [i.pk for i in form.cleaned_data["initiatives"]]}
+            conflict.diffs = [d for d in compare(error.latest_revision.data, mine, _names) if d.changed]
+            # Having seen the differences, saving again deliberately replaces the newer version.
+            data = request.POST.copy()
+            data["base_revision"] = error.latest_revision.pk
+            form = ArticleForm(data, request.FILES or None, instance=article, user=request.user)
+            form.is_valid()
+        else:
+            messages.success(request, "修改已保存。")
+            _report_findings(request, article)
+            return redirect(article.get_workspace_url())
+    return render(request, "workspace/article_form.html", {"form": form, "article": article, "conflict": conflict})
+
+
+def _report_findings(request, article):
+    """Shown on every save: what the content checks found, blocking ones first."""
+    for finding in sorted(article.content_findings(), key=lambda f: not f.blocking):
+        level = messages.ERROR if finding.blocking else messages.WARNING
+        messages.add_message(request, level, f"内容检查（{finding.label}）：{finding.message}")
+
+
+def _usual_column(user):
+    """The column this person (or their township) files most often in: a sensible default for imports."""
+    from django.db.models import Count
+
+    mine = Article.objects.for_user(user).filter(column__children__isnull=True)
+    for scope in (mine.filter(created_by=user), mine):
+        top = scope.values("column").annotate(n=Count("id")).order_by("-n").first()
+        if top:
+            return top["column"]
+    return None
+
+
+@staff_required
+def article_import(request):
+    """导入: extract a pasted or uploaded report into the usual form, editable before saving."""
+    if not request.user.has_perm("articles.add_article"):
+        raise PermissionDenied("您没有撰写稿件的权限。")
+    form = ImportForm(request.POST if request.method == "POST" else None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        known = [request.user.township.name] if request.user.township else []
+        known += list(Township.objects.exclude(name__in=known).values_list("name", flat=True))
+        themes = [i.theme for i in Initiative.objects.all()] or None
+        upload = form.cleaned_data["file"]
+        if upload:
+            result = importing.import_bytes(upload.read(), upload.name, known_townships=known, themes=themes)
+        else:
+            result = importing.import_text(form.cleaned_data["text"], known_townships=known, themes=themes)
+        if result.readable and (result.title or result.paragraphs):
+            township = Township.objects.filter(name=result.township).first()
+            initial = {
+                "column": _usual_column(request.user),
+                "title": result.title,
+                "subtitle": result.subtitle,
+                "township": township
+                if township and workflow.in_scope(Article(township=township), request.user)
+                else request.user.township,
+                "initiatives": Initiative.objects.filter(name__in=result.initiatives),
+                "source": result.source,
+                "authors": " ".join(result.authors),
+                "editor": result.editor,
+                "original_url": result.original_url,
+                "body": result.body_html,
+                "event_date": result.published_at.date() if result.published_at else None,
+            }
+            return render(
+                request,
+                "workspace/article_form.html",
+                {
+                    "form": ArticleForm(initial=initial, user=request.user),
+                    "article": None,
+                    "imported": result,
+                    "action": reverse("workspace:article_new"),
+                },
+            )
+        for warning in result.warnings or [content_checks.Finding("unreadable", "没有识别出稿件内容。")]:
+            form.add_error(None, warning.message)
+    return render(request, "workspace/import.html", {"form": form})
+
+
+@staff_required
+def article_detail(request, pk):
+    article = _article_for(request, pk)
+    user = request.user
+    actions = workflow.allowed_actions(article, user)
+    forms = {}
+    findings = article.content_findings()
+    if not content_checks.blocking(findings):
+        actions = [(name, t) for name, t in actions if name != "submit_override"]
+    for name, transition in actions:
+        if name == "submit":
+            forms[name] = SubmitForm(article=article, prefix=name)
+        elif name == "submit_override":
+            forms[name] = OverrideSubmitForm(article=article, prefix=name)
+        elif name == "publish":
+            forms[name] = PublishForm(prefix=name, label="终审意见（选填）")
+        else:
+            label = {
+                "return": "退回意见（必填）",
+                "withdraw": "撤稿理由（必填）",
+                "force_publish": "紧急发布理由（必填）",
+            }
+            forms[name] = CommentForm(
+                prefix=name, required=transition.needs_comment, label=label.get(name, "审核意见（选填）")
+            )
+    can_send_link = article.status == Status.TOWNSHIP_REVIEW and workflow.can_edit(article, user)
+    return render(
+        request,
+        "workspace/article_detail.html",
+        {
+            "article": article,
+            "actions": [(name, transition, forms[name]) for name, transition in actions],
+            "can_edit": workflow.can_edit(article, user),
+            "audit": article.audit.select_related("revision").order_by("-created_at", "-id"),
+            "revisions": Revision.objects.for_article(article).select_related("created_by")[:10],
+            "link_form": LeaderLinkForm() if can_send_link else None,
+            "findings": findings,
+            **_assessment_context(article, user),
+        },
+    )
+
+
+def _assessment_context(article, user):
+    """Adoption (采用) and reported figures shown on the article page, for those who may act on them."""
+    from reports.forms import AdoptForm, FigureForm
+    from reports.models import WorkReport
+    from townships.models import Figure
+
+    can_adopt = user.has_perm("reports.add_adoption") and article.is_public and article.township_id is not None
+    can_add_figure = user.has_perm("townships.add_figure") and article.township_id is not None
+    return {
+        "adopt_form": AdoptForm() if can_adopt else None,
+        "adoptions": article.adoptions.select_related("outlet", "adopted_by"),
+        "figure_form": FigureForm(initial={"as_of": article.event_date or timezone.localdate()})
+        if can_add_figure
+        else None,
+        "figures": Figure.objects.filter(source_article=article).select_related("practice__initiative"),
+        "report": WorkReport.objects.filter(article=article).select_related("period").first(),
+    }
+
+
+@require_POST
+@staff_required
+def article_action(request, pk, action):
+    article = _article_for(request, pk)
+    if action not in workflow.TRANSITIONS or action == "go_live":
+        raise Http404("没有这个操作")
+    transition = workflow.TRANSITIONS[action]
+    try:
+        workflow.check(article, action, request.user)
+        if action in ("submit", "submit_override"):
+            form_class = OverrideSubmitForm if action == "submit_override" else SubmitForm
+            form = form_class(request.POST, article=article, prefix=action)
+            if not form.is_valid():
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
+            article.submit(
+                by=request.user,
+                reviewer=form.cleaned_data["reviewer"],
+                confidentiality_confirmed=form.cleaned_data["confidentiality"],
+                comment="" if action == "submit_override" else form.cleaned_data["comment"],
+                override_reason=form.cleaned_data["comment"] if action == "submit_override" else "",
+            )
+        elif action == "publish":
+            form = PublishForm(request.POST, prefix=action)
+            if not form.is_valid():
+                raise ValidationError([e for errors in form.errors.values() for e in errors])
+            article.publish(by=request.user, at=form.cleaned_data["publish_at"], comment=form.cleaned_data["comment"])
+        else:
+            form = CommentForm(request.POST, prefix=action, required=transition.needs_comment)
+            if not form.is_valid():
+                raise ValidationError(f"“{transition.label}”必须填写意见或理由。")
+            comment = form.cleaned_data["comment"]
+            if action == "approve":
+                article.approve(by=request.user, comment=comment)
+            elif action == "return":
+                article.return_to_editor(by=request.user, comment=comment)
+            elif action == "force_publish":
+                article.force_publish(by=request.user, reason=comment)
+            elif action == "withdraw":
+                article.withdraw(by=request.user, reason=comment)
+    except workflow.TransitionNotAllowed as error:
+        messages.error(request, str(error))
+    except ContentBlocked as error:
+        messages.error(
+            request, "未能提交：内容检查发现必须修改的问题。请修改后再提交，或请审核人员填写理由后忽略检查。"
+        )
+        for message in error.messages:
+            messages.error(request, message)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"已{transition.label}：{article.get_status_display()}")
+    return redirect(article.get_workspace_url())
+
+
+@require_POST
+@staff_required
+def send_leader_link(request, pk):
+    article = _article_for(request, pk)
+    if article.status != Status.TOWNSHIP_REVIEW or not workflow.can_edit(article, request.user):
+        raise PermissionDenied("只有乡镇审核阶段的审核人员可以发送审批链接。")
+    form = LeaderLinkForm(request.POST)
+    if form.is_valid():
+        approval_links.send_link(article, by=request.user, **form.cleaned_data)
+        messages.success(request, f"审批链接已发送给 {form.cleaned_data['leader_name']}。")
+    else:
+        messages.error(request, "请填写领导姓名和有效的电子邮箱。")
+    return redirect(article.get_workspace_url())
+
+
+def leader_approval(request, token):
+    """A leader's signed link: no login; the link itself is the credential, and it expires."""
+    try:
+        article, leader_name = approval_links.read_token(token)
+    except approval_links.LinkInvalid as error:
+        return render(request, "workspace/leader_approval.html", {"error": str(error)}, status=410)
+    form = CommentForm(request.POST or None, label="审批意见（选填）")
+    if request.method == "POST" and form.is_valid():
+        article.approve_by_link(leader_name=leader_name, comment=form.cleaned_data["comment"])
+        return render(request, "workspace/leader_approval.html", {"done": True, "article": article})
+    return render(
+        request,
+        "workspace/leader_approval.html",
+        {"article": article, "leader_name": leader_name, "form": form},
+    )
+
+
+@staff_required
+def revisions(request, pk):
+    article = _article_for(request, pk)
+    history = list(Revision.objects.for_article(article).select_related("created_by"))
+    return render(request, "workspace/revisions.html", {"article": article, "revisions": history})
+
+
+def _names(field, data):
+    """Revision data to display text: ids become names, dates stay ISO."""
+    if field == "column":
+        column = Column.objects.filter(pk=data.get("column_id")).select_related("parent").first()
+        return str(column) if column else ""
+    if field == "township":
+        return Township.objects.filter(pk=data.get("township_id")).values_list("name", flat=True).first() or "县级"
+    if field == "initiatives":
+        ids = data.get("initiative_ids", [])
+        return "、".join(Initiative.objects.filter(pk__in=ids).values_list("name", flat=True))
+    value = data.get(field)
+    return "" if value is None else str(value)
+
+
+@staff_required
+def revision_compare(request, pk):
+    article = _article_for(request, pk)
+    try:
+        numbers = sorted({int(request.GET["a"]), int(request.GET["b"])})
+    except (KeyError, ValueError) as error:
+        raise Http404("请选择两个版本") from error
+    found = {r.number: r for r in Revision.objects.filter(article=article, number__in=numbers)}
+    if len(numbers) != 2 or len(found) != 2:
+        raise Http404("版本不存在")
+    old, new = found[numbers[0]], found[numbers[1]]
+    diffs = compare(old.data, new.data, _names)
+    return render(
+        request, "workspace/revision_compare.html", {"article": article, "old": old, "new": new, "diffs": diffs}
+    )
+
+
+@require_POST
+@staff_required
+def revision_restore(request, pk, number):
+    article = _article_for(request, pk)
+    revision = get_object_or_404(Revision, article=article, number=number)
+    restored = article.restore_revision(revision, by=request.user)
+    messages.success(request, f"已将第{number}版的内容恢复为新的第{restored.number}版。")
+    return redirect(article.get_workspace_url())
+
+
+@require_POST
+@staff_required
+def image_upload(request):
+    """Staff-only upload for the editor's image button: validated, cleaned, returns the URL as JSON."""
+    if not request.user.has_perm("articles.add_uploadedimage"):
+        raise PermissionDenied("您没有上传图片的权限。")
+    form = ImageUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        errors = [e for field_errors in form.errors.values() for e in field_errors]
+        return JsonResponse({"error": "；".join(errors)}, status=400)
+    image = form.save(commit=False)
+    image.uploaded_by = request.user
+    image.save()
+    return JsonResponse({"url": image.file.url, "alt": image.alt_text, "width": image.width, "height": image.height})
