@@ -1,3 +1,5 @@
+import copy
+
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -108,6 +110,7 @@ def article_detail(request, pk):
     tags = pagecache.tags_for_article(article)
     depends_on(request, *tags)
     stored = Article.objects.filter(pk=pk).values_list("view_count", flat=True).first() or 0
+    article = copy.copy(article)  # the cached one is shared by this process's requests
     article.view_count = stored + viewcounts.pending(article.pk) + 1  # this view, counted once it is served
     # 上一篇 / 下一篇 and 相关新闻 change only when the column, township or 党建+ pages change.
     newer, older, related = pagecache.cached_by_tags(

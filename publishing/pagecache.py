@@ -7,6 +7,8 @@ tags it touches (`invalidate(...)`), so exactly the pages that show that thing a
 Every page also depends on "site" (menu, footer), bumped when columns or the site profile change.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import time
@@ -25,15 +27,48 @@ def depends_on(request, *tags):
     request.__dict__.setdefault("cache_tags", set()).update(t for t in tags if t)
 
 
+# The tag versions this request has read. A page asks for the same few tags several times (the
+# article, its links, header and footer); one round trip per request is enough.
+_request_versions = contextvars.ContextVar("pagecache_request_versions", default=None)
+# Tags nearly every fragment depends on: fetched along with whatever a request asks for first.
+COMMON_TAGS = ("site", "articles")
+
+
+@contextlib.contextmanager
+def request_scope():
+    token = _request_versions.set({})
+    try:
+        yield
+    finally:
+        _request_versions.reset(token)
+
+
 def invalidate(*tags):
     """Bump the version of each tag; cached pages that depend on any of them are stale from now on."""
     now = time.time_ns()
-    cache.set_many({TAG_PREFIX + tag: now for tag in tags if tag}, timeout=None)
+    versions = {tag: now for tag in tags if tag}
+    cache.set_many({TAG_PREFIX + tag: version for tag, version in versions.items()}, timeout=None)
+    if (memo := _request_versions.get()) is not None:
+        memo.update(versions)
 
 
 def _versions(tags):
+    """The tags' current versions, read from the shared cache (0 for a tag never set)."""
     found = cache.get_many([TAG_PREFIX + tag for tag in tags])
-    return {tag: found.get(TAG_PREFIX + tag, 0) for tag in tags}
+    versions = {tag: found.get(TAG_PREFIX + tag, 0) for tag in tags}
+    if (memo := _request_versions.get()) is not None:
+        memo.update(versions)
+    return versions
+
+
+def _request_versions_of(tags):
+    """The tags' versions as this request first saw them: fragments of one page agree with each other."""
+    memo = _request_versions.get()
+    if memo is None:
+        return _versions(tags)
+    if missing := [tag for tag in tags if tag not in memo]:
+        _versions({*missing, *(t for t in COMMON_TAGS if t not in memo)})
+    return {tag: memo[tag] for tag in tags}
 
 
 def _stamped_versions(tags):
@@ -106,7 +141,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return cached_response(request) or self.get_response(request)
+        with request_scope():
+            return cached_response(request) or self.get_response(request)
 
 
 def cache_public_page(view=None, *, on_serve=None):
@@ -176,12 +212,29 @@ def tags_for_article(article, previous=None):
     return tags
 
 
+# This process's copies of shared fragments, by versioned key: a stale copy is never looked up again.
+_values = {}
+VALUES_MAX = 500
+
+
 def cached_by_tags(key, tags, compute, timeout=TIMEOUT):
-    """A value that stays cached until one of `tags` is invalidated: fragments shared by many pages."""
-    versions = _versions(sorted(tags))
-    full_key = f"pc:value:{key}:" + ".".join(str(versions[t]) for t in sorted(tags))
-    value = cache.get(full_key)
+    """A value that stays cached until one of `tags` is invalidated: fragments shared by many pages.
+
+    The value is shared by every request of this process: callers must not change it.
+    """
+    tags = sorted(tags)
+    versions = _request_versions_of(tags)
+    if not all(versions.values()):
+        # Never key a value by version 0: after a cache flush, a copy stored under it would match again.
+        versions = _stamped_versions(tags)
+    full_key = f"pc:value:{key}:" + ".".join(str(versions[t]) for t in tags)
+    value = _values.get(full_key)
     if value is None:
-        value = compute()
-        cache.set(full_key, value, timeout=timeout)
+        value = cache.get(full_key)
+        if value is None:
+            value = compute()
+            cache.set(full_key, value, timeout=timeout)
+        if len(_values) >= VALUES_MAX:
+            _values.clear()
+        _values[full_key] = value
     return value

@@ -1,11 +1,10 @@
-from django.core.cache import cache
+import copy
+
 from django.db import models
 
 
 class SiteProfile(models.Model):
     """The one row of site-wide identity shown in every footer (主办单位, 备案号, 网站标识码)."""
-
-    CACHE_KEY = "siteprofile:current"
 
     site_name = models.CharField("网站名称", max_length=60, default="党建网")
     county = models.CharField(
@@ -47,20 +46,19 @@ class SiteProfile(models.Model):
         # A singleton: whatever the admin does, there is exactly one row, pk 1.
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
 
     def delete(self, *args, **kwargs):
         raise models.ProtectedError("网站信息不能删除，只能修改。", {self})
 
     @classmethod
     def current(cls):
-        """The profile, from the cache when possible: every public page shows it."""
-        profile = cache.get(cls.CACHE_KEY)
-        if profile is None:
-            # An unsaved blank profile until an admin fills it in: reading never writes.
-            profile = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(cls.CACHE_KEY, profile, timeout=None)
-        return profile
+        """The profile, from the cache when possible: every public page shows it. Saving it bumps the
+        "site" tag (publishing.handlers), which every cached page and fragment depends on."""
+        from publishing.pagecache import cached_by_tags
+
+        # An unsaved blank profile until an admin fills it in: reading never writes.
+        profile = cached_by_tags("siteprofile", {"site"}, lambda: cls.objects.filter(pk=1).first() or cls(pk=1))
+        return copy.copy(profile)  # the cached one is shared by this process's requests
 
     def mourning_active(self, now=None):
         """Grey pages (全站变灰) for national mourning: on, and now within the chosen period."""

@@ -203,11 +203,8 @@ class Article(models.Model):
                 name="article_column_listing2",
             ),
             models.Index(fields=["township", "status", "-published_at"], name="article_township_published"),
-            models.Index(
-                fields=["-published_at"],
-                condition=Q(is_headline=True, status="published"),
-                name="article_headlines",
-            ),
+            # 焦点图: not a partial index, which SQLite cannot use for a parameterised `is_headline = ?`.
+            models.Index(fields=["is_headline", "status", "-published_at", "-id"], name="article_headlines2"),
         ]
         permissions = [
             ("submit_article", "可以提交稿件审核"),

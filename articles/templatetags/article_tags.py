@@ -1,6 +1,8 @@
 from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from articles import navigation
@@ -63,3 +65,30 @@ def breadcrumbs(*items, section=None):
         else:
             trail.append({"name": str(item), "url": item.get_absolute_url()})
     return {"trail": trail}
+
+
+@register.simple_tag
+def news_list(articles, show_pins=False):
+    """The title-and-date list of news every column, township and 党建+ page shows.
+
+    Written in Python rather than as an include: a list page has twenty rows, and the template
+    language's per-variable cost made this list the largest part of rendering such a page.
+    """
+    pin = format_html('<span class="tag tag--pin">{}</span>', "置顶")
+
+    def row(article):
+        published = timezone.localtime(article.published_at)
+        return (
+            article.get_absolute_url(),
+            pin if show_pins and article.is_pinned else "",
+            article.title,
+            published.isoformat(),
+            published.strftime("%Y-%m-%d"),
+        )
+
+    rows = format_html_join(
+        "\n",
+        '    <li class="news-list__item">\n      <a href="{}">{}{}</a>\n      <time datetime="{}">{}</time>\n    </li>',
+        (row(article) for article in articles),
+    )
+    return format_html('<ul class="news-list">\n{}\n</ul>', rows)

@@ -150,6 +150,25 @@ def test_column_list_pages_by_twenty_with_full_pager(client, county, add_article
     assert '<span class="pager__off">尾页</span>' in last
 
 
+def test_news_list_rows_escape_titles_and_date_in_shanghai_time(client, county):
+    import datetime
+
+    article = ArticleFactory(
+        published=True,
+        column=county.township_news,
+        is_pinned=True,
+        title='<script>alert("x")</script>远门镇 & 东街社区',
+        published_at=datetime.datetime(2025, 12, 31, 17, 30, tzinfo=datetime.UTC),  # 2026-01-01 in Shanghai
+    )
+    html = client.get("/columns/township-news/").content.decode()
+    assert "<script>alert" not in html
+    assert (
+        f'<a href="/articles/{article.pk}/"><span class="tag tag--pin">置顶</span>'
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;远门镇 &amp; 东街社区</a>"
+    ) in html
+    assert '<time datetime="2026-01-01T01:30:00+08:00">2026-01-01</time>' in html
+
+
 def test_pinned_article_leads_its_column(client, county, add_articles):
     add_articles(30)
     pinned = ArticleFactory(published=True, column=county.township_news, is_pinned=True, title="置顶的通知")

@@ -154,3 +154,26 @@ def test_each_hit_gets_a_response_of_its_own(client, live):
     assert first is not second and first.content == second.content
     first["X-Probe"] = "1"
     assert not second.has_header("X-Probe")
+
+
+def test_a_column_shown_or_hidden_by_publishing_changes_the_menu_of_every_cached_page(
+    client, live, people, county, committed
+):
+    from tests.factories import ColumnFactory
+
+    reports = ColumnFactory(slug="work-reports", name="工作报告", parent=None)  # empty, so hidden
+    pages = ["/", "/columns/township-news/", live.get_absolute_url(), "/townships/yuanmen/"]
+    for url in pages:
+        assert 'href="/columns/work-reports/"' not in client.get(url).content.decode(), url
+    report = ArticleFactory(column=reports, township=county.township, title="远门镇2026年党建工作总结")
+    with committed():
+        report.save_revision(by=people.editor)
+        report.submit(by=people.editor, confidentiality_confirmed=True)
+        report.approve(by=people.township_reviewer)
+        report.publish(by=people.county_reviewer)
+    for url in pages:
+        assert 'href="/columns/work-reports/"' in client.get(url).content.decode(), url
+    with committed():
+        report.withdraw(by=people.county_reviewer, reason="数据待核实")
+    for url in pages:
+        assert 'href="/columns/work-reports/"' not in client.get(url).content.decode(), url

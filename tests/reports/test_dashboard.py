@@ -68,6 +68,7 @@ def test_dashboard_queries_are_bounded(client, people, november, add_articles):
     add_articles(60)
     for _ in range(5):
         TownshipFactory()
+    count()  # the new articles may show a column: the menu and profile caches are rebuilt once
     assert count() == small <= 30  # the same handful of grouped queries, whatever the data
 
 
