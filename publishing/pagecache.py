@@ -11,7 +11,9 @@ import contextlib
 import contextvars
 import functools
 import hashlib
+import os
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -19,8 +21,35 @@ from django.http import HttpResponse
 from django.utils.http import http_date, quote_etag
 
 PAGE_PREFIX = "pc:page:"
+VALUE_PREFIX = "pc:value:"
 TAG_PREFIX = "pc:tag:"
 TIMEOUT = 24 * 3600
+
+
+# Folders whose files do not change what a page looks like.
+NOT_RENDERING = {".git", ".venv", "node_modules", "tests", "bench", "docs", "var", "media", "staticfiles"}
+
+
+def code_fingerprint(root):
+    """A short hash of the code that renders pages: Python, templates, and the static manifest (which
+    names the hashed CSS/JS files). Deploying new code changes it, so nothing that older code cached
+    is served; servers running the same code share their cache."""
+    digest = hashlib.blake2b(digest_size=6)
+    root = Path(root)
+    files = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name not in NOT_RENDERING and not name.startswith(".")]
+        files += [Path(folder, name) for name in names if name.endswith((".py", ".html"))]
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    for path in [*sorted(files), *([manifest] if manifest.is_file() else [])]:
+        digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def release():
+    return code_fingerprint(settings.BASE_DIR)
 
 
 def depends_on(request, *tags):
@@ -92,7 +121,7 @@ def page_key(request):
     # split the cache (a view that ignores ?page= simply renders page 1, which is then what is cached).
     page = request.GET.get("page", "")
     valid = page.isascii() and page.isdigit() and 1 < int(page) < 100000
-    return PAGE_PREFIX + request.path + (f"?page={int(page)}" if valid else "")
+    return f"{PAGE_PREFIX}{release()}:{request.path}" + (f"?page={int(page)}" if valid else "")
 
 
 def cacheable(request):
@@ -227,7 +256,7 @@ def cached_by_tags(key, tags, compute, timeout=TIMEOUT):
     if not all(versions.values()):
         # Never key a value by version 0: after a cache flush, a copy stored under it would match again.
         versions = _stamped_versions(tags)
-    full_key = f"pc:value:{key}:" + ".".join(str(versions[t]) for t in tags)
+    full_key = f"{VALUE_PREFIX}{release()}:{key}:" + ".".join(str(versions[t]) for t in tags)
     value = _values.get(full_key)
     if value is None:
         value = cache.get(full_key)

@@ -1,4 +1,4 @@
-"""axe-core (npm, injected by Playwright) finds no serious or critical violations on public pages."""
+"""axe-core (npm, injected by Playwright) finds no violations on public pages, of any impact."""
 
 from pathlib import Path
 
@@ -27,7 +27,7 @@ def pages():
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_public_pages_have_no_serious_axe_violations(demo_site, browser, width):
+def test_public_pages_have_no_axe_violations(demo_site, browser, width):
     assert AXE.exists(), "run `make install` (npm install --ignore-scripts) to get axe-core"
     # axe is injected as an inline script, which the site's CSP rightly blocks; the audit bypasses it.
     context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
@@ -39,8 +39,7 @@ def test_public_pages_have_no_serious_axe_violations(demo_site, browser, width):
         violations = page.evaluate("async () => (await axe.run(document)).violations")
         found += [
             f"{path} [{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])}×) {v['nodes'][0]['target']}"
-            for v in violations
-            if v["impact"] in ("serious", "critical")
+            for v in violations  # none at all: serious and critical are the bar, the rest are clean too
         ]
     context.close()
     assert found == []

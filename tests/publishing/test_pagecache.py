@@ -177,3 +177,18 @@ def test_a_column_shown_or_hidden_by_publishing_changes_the_menu_of_every_cached
         report.withdraw(by=people.county_reviewer, reason="数据待核实")
     for url in pages:
         assert 'href="/columns/work-reports/"' not in client.get(url).content.decode(), url
+
+
+def test_new_code_does_not_serve_what_old_code_cached(tmp_path):
+    from publishing.pagecache import code_fingerprint
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "templates" / "base.html").write_text("<footer>旧页脚</footer>")
+    (tmp_path / "views.py").write_text("X = 1\n")
+    (tmp_path / "tests" / "test_x.py").write_text("")
+    before = code_fingerprint(tmp_path)
+    (tmp_path / "tests" / "test_x.py").write_text("assert True\n")  # tests do not render pages
+    assert code_fingerprint(tmp_path) == before
+    (tmp_path / "templates" / "base.html").write_text("<footer>新页脚</footer>")
+    assert code_fingerprint(tmp_path) != before
