@@ -13,6 +13,7 @@ import functools
 import hashlib
 import os
 import time
+from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
@@ -26,22 +27,19 @@ TAG_PREFIX = "pc:tag:"
 TIMEOUT = 24 * 3600
 
 
-# Folders whose files do not change what a page looks like.
-NOT_RENDERING = {".git", ".venv", "node_modules", "tests", "bench", "docs", "var", "media", "staticfiles"}
-
-
-def code_fingerprint(root):
-    """A short hash of the code that renders pages: Python, templates, and the static manifest (which
-    names the hashed CSS/JS files). Deploying new code changes it, so nothing that older code cached
-    is served; servers running the same code share their cache."""
-    digest = hashlib.blake2b(digest_size=6)
+def code_fingerprint(root, folders, extra_files=()):
+    """A short hash of the code that renders pages: the Python and templates in `folders`, plus
+    `extra_files` (the static manifest, which names the hashed CSS/JS). Deploying new code changes
+    it, so nothing that older code cached is served; servers running the same code share their cache.
+    Paths are hashed relative to `root`, so checkouts in different places agree."""
     root = Path(root)
+    digest = hashlib.blake2b(digest_size=6)
     files = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if name not in NOT_RENDERING and not name.startswith(".")]
-        files += [Path(folder, name) for name in names if name.endswith((".py", ".html"))]
-    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
-    for path in [*sorted(files), *([manifest] if manifest.is_file() else [])]:
+    for top in folders:
+        for folder, subfolders, names in os.walk(root / top):
+            subfolders[:] = [name for name in subfolders if name not in ("__pycache__", "tests", "migrations")]
+            files += [Path(folder, name) for name in names if name.endswith((".py", ".html"))]
+    for path in [*sorted(files), *(Path(f) for f in extra_files if Path(f).is_file())]:
         digest.update(str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -49,7 +47,21 @@ def code_fingerprint(root):
 
 @functools.cache
 def release():
-    return code_fingerprint(settings.BASE_DIR)
+    """This deployment's fingerprint: the project's own apps, its templates and the static manifest,
+    not the whole checkout, which may hold a static export or uploads that change all the time."""
+    from django.apps import apps
+
+    base = Path(settings.BASE_DIR)
+    own_apps = [
+        path
+        for path in (Path(app.path) for app in apps.get_app_configs())
+        if path.is_relative_to(base) and "site-packages" not in path.parts  # not a virtualenv inside it
+    ]
+    project = Path(import_module(settings.ROOT_URLCONF).__file__).parent
+    templates = [Path(folder) for engine in settings.TEMPLATES for folder in engine.get("DIRS", [])]
+    return code_fingerprint(
+        base, sorted({*own_apps, project, *templates}), [Path(settings.STATIC_ROOT) / "staticfiles.json"]
+    )
 
 
 def depends_on(request, *tags):

@@ -182,13 +182,23 @@ def test_a_column_shown_or_hidden_by_publishing_changes_the_menu_of_every_cached
 def test_new_code_does_not_serve_what_old_code_cached(tmp_path):
     from publishing.pagecache import code_fingerprint
 
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "tests").mkdir()
+    for folder in ("templates", "articles/tests", "public"):
+        (tmp_path / folder).mkdir(parents=True)
     (tmp_path / "templates" / "base.html").write_text("<footer>旧页脚</footer>")
-    (tmp_path / "views.py").write_text("X = 1\n")
-    (tmp_path / "tests" / "test_x.py").write_text("")
-    before = code_fingerprint(tmp_path)
-    (tmp_path / "tests" / "test_x.py").write_text("assert True\n")  # tests do not render pages
-    assert code_fingerprint(tmp_path) == before
+    (tmp_path / "articles" / "views.py").write_text("X = 1\n")
+
+    def fingerprint():
+        return code_fingerprint(tmp_path, ["articles", "templates"])
+
+    before = fingerprint()
+    (tmp_path / "articles" / "tests" / "test_x.py").write_text("assert True\n")  # tests do not render pages
+    (tmp_path / "public" / "index.html").write_text("<p>静态导出</p>")  # nor does a static export
+    assert fingerprint() == before
     (tmp_path / "templates" / "base.html").write_text("<footer>新页脚</footer>")
-    assert code_fingerprint(tmp_path) != before
+    after = fingerprint()
+    assert after != before
+    moved = tmp_path / "elsewhere"  # another server's checkout, in another folder: the same code
+    moved.mkdir()
+    for folder in ("articles", "templates"):
+        (tmp_path / folder).rename(moved / folder)
+    assert code_fingerprint(moved, ["articles", "templates"]) == after
