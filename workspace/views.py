@@ -341,7 +341,12 @@ def leader_approval(request, token):
         return render(request, "workspace/leader_approval.html", {"error": str(error)}, status=410)
     form = CommentForm(request.POST or None, label="审批意见（选填）")
     if request.method == "POST" and form.is_valid():
-        article.approve_by_link(leader_name=leader_name, comment=form.cleaned_data["comment"])
+        try:
+            article.approve_by_link(leader_name=leader_name, comment=form.cleaned_data["comment"])
+        except workflow.TransitionNotAllowed:
+            # A double click or a second tab: the other request approved it a moment ago.
+            error = "这篇稿件刚刚已经审批过，无需重复操作。"
+            return render(request, "workspace/leader_approval.html", {"error": error}, status=410)
         return render(request, "workspace/leader_approval.html", {"done": True, "article": article})
     return render(
         request,
