@@ -32,6 +32,8 @@ class Transition:
     permission: dict = field(default_factory=dict)
     needs_comment: bool = False
     style: str = "primary"
+    # Offered as a button in the workspace; the others are started by the system or by a service.
+    offered: bool = True
 
 
 TRANSITIONS = {
@@ -83,7 +85,9 @@ TRANSITIONS = {
         style="danger",
     ),
     # Only the scheduled-publishing worker takes this one: no permission opens it to a person.
-    "go_live": Transition("定时发布上线", frozenset({S.SCHEDULED}), {}),
+    "go_live": Transition("定时发布上线", frozenset({S.SCHEDULED}), {}, offered=False),
+    # 采用转载: the county publishes its copy of an adopted township item (reports.services.adopt).
+    "republish": Transition("采用转载", frozenset({S.DRAFT}), {S.DRAFT: "articles.review_county"}, offered=False),
 }
 
 # Who may change the text in each state (the permission needed).
@@ -127,7 +131,7 @@ def allowed_actions(article, user):
     return [
         (name, transition)
         for name, transition in TRANSITIONS.items()
-        if article.status in transition.sources and _permitted(article, name, user)
+        if transition.offered and article.status in transition.sources and _permitted(article, name, user)
     ]
 
 

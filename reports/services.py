@@ -1,8 +1,7 @@
 """What people do with reports and assessments: start a report, adopt an item, attach a figure."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db import IntegrityError, transaction
 from django.utils.html import escape
 
 from articles.models import Article, AuditEntry, Column
@@ -59,44 +58,22 @@ def adopt(article, outlet, *, by, note=""):
     """采用: record the points; for the county site, republish the item in the outlet's column (转载)."""
     if not by.has_perm("reports.add_adoption"):
         raise PermissionDenied("只有县级审核人员可以采用稿件。")
+    # Lock the original: two reviewers adopting it at the same moment queue here, and the second
+    # then finds the first one's adoption instead of failing on the unique constraint.
+    article = Article.objects.select_for_update().get(pk=article.pk)
     if not article.is_public or article.township_id is None:
         raise ValidationError("只能采用已发布的乡镇稿件。")
+    already = f"这篇稿件已经被“{outlet.name}”采用过。"
     if Adoption.objects.filter(article=article, outlet=outlet).exists():
-        raise ValidationError(f"这篇稿件已经被“{outlet.name}”采用过。")
-    copy = None
-    if outlet.column_id:
-        now = timezone.now()
-        copy = Article(
-            title=article.title,
-            subtitle=article.subtitle,
-            column=outlet.column,
-            township=article.township,
-            source=article.source or f"{article.township.name}",
-            authors=article.authors,
-            editor=str(by),
-            summary=article.summary,
-            body=article.body,
-            cover=article.cover,
-            status=Article.Status.PUBLISHED,
-            published_at=now,
-            created_by=by,
-        )
-        copy.save()
-        copy.initiatives.set(article.initiatives.all())
-        copy.record_revision(by=by, note=f"转载自乡镇稿件 {article.pk}", action=AuditEntry.Action.CREATED)
-        copy.log(
-            AuditEntry.Action.PUBLISHED,
-            by=by,
-            from_status=Article.Status.DRAFT,
-            to_status=Article.Status.PUBLISHED,
-            comment=f"采用转载自《{article.title}》",
-        )
-        from articles.signals import article_changed
-
-        transaction.on_commit(lambda: article_changed.send(sender=Article, article=copy))
-    return Adoption.objects.create(
-        article=article, outlet=outlet, points=outlet.points, copy=copy, adopted_by=by, note=note
-    )
+        raise ValidationError(already)
+    copy = article.republish(column=outlet.column, by=by) if outlet.column_id else None
+    try:
+        with transaction.atomic():
+            return Adoption.objects.create(
+                article=article, outlet=outlet, points=outlet.points, copy=copy, adopted_by=by, note=note
+            )
+    except IntegrityError as error:  # a writer the lock did not queue (e.g. the row was adopted elsewhere)
+        raise ValidationError(already) from error
 
 
 def attach_figure(article, *, initiative, label, value, unit, as_of, by):

@@ -14,7 +14,7 @@ needs_postgresql = pytest.mark.skipif(
 )
 
 
-def at_once(requests, user=None):
+def at_once(requests, user=None, follow=False):
     """Run each `(method, path, data)` in its own thread, released together; return the responses.
 
     A request that raised (what a user would see as a 500) comes back as the exception. (The test
@@ -29,7 +29,7 @@ def at_once(requests, user=None):
             client.force_login(user)
         try:
             barrier.wait()
-            results[index] = getattr(client, method)(path, data)
+            results[index] = getattr(client, method)(path, data, follow=follow)
         except Exception as error:  # reported to the test, which asserts there is none
             results[index] = error
         finally:

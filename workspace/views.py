@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from articles import approval_links, content_checks, importing, workflow
+from articles.access import article_for
 from articles.diffing import compare
 from articles.models import Article, AuditEntry, Column, ContentBlocked, EditConflict, Revision
 from articles.pagination import paginate
@@ -52,14 +53,6 @@ def staff_required(view):
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
     return wrapped
-
-
-def _article_for(request, pk):
-    """The article if the user may see it (their township, or all for county roles), else 404."""
-    queryset = Article.objects.for_user(request.user).select_related(
-        "column__parent", "township", "latest_revision__created_by", "created_by", "assigned_reviewer"
-    )
-    return get_object_or_404(queryset, pk=pk)
 
 
 @staff_required
@@ -106,7 +99,7 @@ def article_new(request):
 
 @staff_required
 def article_edit(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     if not workflow.can_edit(article, request.user):
         raise PermissionDenied(f"“{article.get_status_display()}”状态的稿件您不能修改。")
     form = ArticleForm(request.POST or None, request.FILES or None, instance=article, user=request.user)
@@ -204,7 +197,7 @@ def article_import(request):
 
 @staff_required
 def article_detail(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     user = request.user
     actions = workflow.allowed_actions(article, user)
     forms = {}
@@ -266,8 +259,8 @@ def _assessment_context(article, user):
 @require_POST
 @staff_required
 def article_action(request, pk, action):
-    article = _article_for(request, pk)
-    if action not in workflow.TRANSITIONS or action == "go_live":
+    article = article_for(request.user, pk)
+    if action not in workflow.TRANSITIONS or not workflow.TRANSITIONS[action].offered:
         raise Http404("没有这个操作")
     transition = workflow.TRANSITIONS[action]
     try:
@@ -321,7 +314,7 @@ def article_action(request, pk, action):
 @require_POST
 @staff_required
 def send_leader_link(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     if article.status != Status.TOWNSHIP_REVIEW or not workflow.can_edit(article, request.user):
         raise PermissionDenied("只有乡镇审核阶段的审核人员可以发送审批链接。")
     form = LeaderLinkForm(request.POST)
@@ -357,7 +350,7 @@ def leader_approval(request, token):
 
 @staff_required
 def revisions(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     history = list(Revision.objects.for_article(article).select_related("created_by"))
     return render(request, "workspace/revisions.html", {"article": article, "revisions": history})
 
@@ -378,7 +371,7 @@ def _names(field, data):
 
 @staff_required
 def revision_compare(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     try:
         numbers = sorted({int(request.GET["a"]), int(request.GET["b"])})
     except (KeyError, ValueError) as error:
@@ -396,7 +389,7 @@ def revision_compare(request, pk):
 @require_POST
 @staff_required
 def revision_restore(request, pk, number):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     revision = get_object_or_404(Revision, article=article, number=number)
     restored = article.restore_revision(revision, by=request.user)
     messages.success(request, f"已将第{number}版的内容恢复为新的第{restored.number}版。")
