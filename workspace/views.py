@@ -106,27 +106,38 @@ def article_edit(request, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         article = form.save(commit=False)
+        base_revision, note = form.cleaned_data["base_revision"], ""
+        overwritten = _chosen_to_overwrite(article, form.cleaned_data)
+        if overwritten is not None:
+            # They were shown this newer version with the refusal and chose to replace it: on record.
+            base_revision = overwritten.pk
+            note = f"已查看第{overwritten.number}版（{overwritten.author_name}）的修改，仍以本人版本覆盖"
         try:
             article.save_revision(
                 by=request.user,
-                base_revision_id=form.cleaned_data["base_revision"],
+                base_revision_id=base_revision,
                 initiatives=form.cleaned_data["initiatives"],
+                note=note,
             )
         except EditConflict as error:
             # Nothing was saved: show who saved in between, keep the typed text, show the differences.
+            # The form keeps its old base revision, so 保存 stays refused; only the explicit overwrite
+            # choice, naming the revision shown here, replaces it.
             conflict = error
             mine = article.snapshot() | {"initiative_ids": [i.pk for i in form.cleaned_data["initiatives"]]}
             conflict.diffs = [d for d in compare(error.latest_revision.data, mine, _names) if d.changed]
-            # Having seen the differences, saving again deliberately replaces the newer version.
-            data = request.POST.copy()
-            data["base_revision"] = error.latest_revision.pk
-            form = ArticleForm(data, request.FILES or None, instance=article, user=request.user)
-            form.is_valid()
         else:
             messages.success(request, "修改已保存。")
             _report_findings(request, article)
             return redirect(article.get_workspace_url())
     return render(request, "workspace/article_form.html", {"form": form, "article": article, "conflict": conflict})
+
+
+def _chosen_to_overwrite(article, data):
+    """The revision the person explicitly chose to overwrite after a refused save, if they did."""
+    if not data.get("overwrite") or not data.get("seen_revision"):
+        return None
+    return Revision.objects.filter(article=article, pk=data["seen_revision"]).select_related("created_by").first()
 
 
 def _report_findings(request, article):
