@@ -4,10 +4,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.html import escape
 
+from articles import workflow
 from articles.models import Article, AuditEntry, Column
 from townships.models import Figure, Practice
 
-from .models import Adoption, ReportTemplate, WorkReport
+from .models import Adoption, ReportedFigure, ReportTemplate, WorkReport
 
 
 def report_column():
@@ -77,16 +78,67 @@ def adopt(article, outlet, *, by, note=""):
 
 
 def attach_figure(article, *, initiative, label, value, unit, as_of, by):
-    """A figure reported in an article or report joins its township's practice of the initiative."""
+    """A figure reported in an article or report: it follows the item's review.
+
+    Reported while the item is being written or reviewed, it waits (ReportedFigure) and goes public
+    only when the item is published; a reviewer who may correct the live item sets it at once.
+    Returns the Figure or the ReportedFigure.
+    """
     if article.township_id is None:
         raise ValidationError("县级稿件没有所属乡镇，不能登记乡镇数据。")
+    if not workflow.can_edit(article, by):
+        raise ValidationError(f"“{article.get_status_display()}”状态的稿件您不能再登记数据，请联系审核人员。")
+    with transaction.atomic():
+        if article.status == Article.Status.PUBLISHED:
+            figure = _publish_figure(article, initiative, label=label, value=value, unit=unit, as_of=as_of)
+            comment = f"登记数据：{figure}（{initiative.name}，截至{as_of}），随已发布稿件公开"
+        else:
+            figure, _ = ReportedFigure.objects.update_or_create(
+                article=article,
+                initiative=initiative,
+                label=label,
+                as_of=as_of,
+                defaults={"value": value, "unit": unit, "reported_by": by},
+            )
+            comment = f"登记数据：{figure}（{initiative.name}，截至{as_of}），稿件发布后公开"
+        article.log(AuditEntry.Action.EDITED, by=by, comment=comment)
+    return figure
+
+
+def _publish_figure(article, initiative, **data):
+    """Make a reviewed figure public: it joins (or updates) its township's practice of the initiative."""
     practice, _ = Practice.objects.get_or_create(
-        township=article.township,
+        township_id=article.township_id,
         initiative=initiative,
-        defaults={"summary": f"据《{article.title}》报送。", "started_on": as_of},
+        defaults={"summary": f"据《{article.title}》报送。", "started_on": data["as_of"]},
     )
     figure, _ = Figure.objects.update_or_create(
-        practice=practice, label=label, as_of=as_of, defaults={"value": value, "unit": unit, "source_article": article}
+        practice=practice,
+        label=data["label"],
+        as_of=data["as_of"],
+        defaults={"value": data["value"], "unit": data["unit"], "source_article": article},
     )
-    article.log(AuditEntry.Action.EDITED, by=by, comment=f"登记数据：{figure}（{initiative.name}，截至{as_of}）")
     return figure
+
+
+def publish_reported_figures(article):
+    """The item was published: its waiting figures become the township's figures (called on article_changed)."""
+    if article.status != Article.Status.PUBLISHED or article.township_id is None:
+        return []
+    with transaction.atomic():
+        waiting = list(
+            ReportedFigure.objects.select_for_update().filter(article_id=article.pk).select_related("initiative")
+        )
+        published = [
+            _publish_figure(
+                article,
+                reported.initiative,
+                label=reported.label,
+                value=reported.value,
+                unit=reported.unit,
+                as_of=reported.as_of,
+            )
+            for reported in waiting
+        ]
+        ReportedFigure.objects.filter(pk__in=[r.pk for r in waiting]).delete()
+    return published

@@ -145,8 +145,11 @@ def report_print(request, pk):
     if not workflow.can_view(report.article, request.user):
         raise Http404("报告不存在")
     figures = Figure.objects.filter(source_article=report.article).select_related("practice__initiative")
+    reported = report.article.reported_figures.select_related("initiative")
     return render(
-        request, "reports/report_print.html", {"report": report, "article": report.article, "figures": figures}
+        request,
+        "reports/report_print.html",
+        {"report": report, "article": report.article, "figures": figures, "reported_figures": reported},
     )
 
 

@@ -263,6 +263,7 @@ def _assessment_context(article, user):
         if can_add_figure
         else None,
         "figures": Figure.objects.filter(source_article=article).select_related("practice__initiative"),
+        "reported_figures": article.reported_figures.select_related("initiative"),
         "report": WorkReport.objects.filter(article=article).select_related("period").first(),
     }
 
