@@ -11,6 +11,9 @@ from tests.races import at_once, needs_postgresql
 
 @pytest.fixture
 def republishing_outlet(county):
+    from reports import defaults
+
+    defaults.install()  # a migration installs them; a transactional test's flush may have emptied the table
     outlet = Outlet.objects.get(name="县党建网转载")
     outlet.column = county.notices
     outlet.save()
