@@ -8,7 +8,9 @@ Views, templates and the admin ask `allowed_actions()` / `can_edit()`; the Artic
                                  │                    │   └─publish(at=…)─▶ 定时发布 ─(worker)─▶ 已发布
                                  └──── return ────────┴──── return ──▶ 已退回
     A county-level article (no township) skips 乡镇待审. A county reviewer may force-publish an
-    urgent 通知公告 from any state before publication, with a written reason.
+    urgent 通知公告 from any state before publication, with a written reason. The county's copy of
+    an adopted (采用) township item goes 草稿 ──republish──▶ 已发布 (Article.republish); like go_live it
+    is started by the system, never offered as a button.
 """
 
 from dataclasses import dataclass, field
