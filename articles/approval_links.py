@@ -1,9 +1,11 @@
 """
 Signed, expiring approval links for a township leader who has no account.
 
-The link carries the article, the revision the leader is asked to approve and the leader's name,
-signed with SECRET_KEY. It stops working after LINK_DAYS, once the article leaves 乡镇待审, or as
-soon as anyone edits the text (the revision no longer matches).
+The link carries the article, the submission it belongs to (that 提交审核 audit entry), the revision
+the leader is asked to approve and the leader's name, signed with SECRET_KEY. It stops working after
+LINK_DAYS, once the article leaves 乡镇待审, as soon as anyone edits the text (the revision no longer
+matches), and for good once that submission is decided: a used link stays used even when the article
+is returned and resubmitted unchanged, because the resubmission is a new audit entry.
 """
 
 from django.conf import settings
@@ -22,8 +24,14 @@ class LinkInvalid(Exception):
     pass
 
 
+def _current_submission_id(article):
+    """The audit entry of the submission now under review: a link is good for that one only."""
+    submissions = AuditEntry.objects.filter(article=article, action=AuditEntry.Action.SUBMITTED)
+    return submissions.order_by("-id").values_list("pk", flat=True).first()
+
+
 def make_token(article, leader_name):
-    payload = {"a": article.pk, "r": article.latest_revision_id, "n": leader_name}
+    payload = {"a": article.pk, "s": _current_submission_id(article), "r": article.latest_revision_id, "n": leader_name}
     return signing.dumps(payload, salt=SALT, compress=True)
 
 
@@ -38,6 +46,8 @@ def read_token(token):
     article = Article.objects.filter(pk=payload["a"]).select_related("column", "township").first()
     if article is None or article.status != Status.TOWNSHIP_REVIEW:
         raise LinkInvalid("这篇稿件已不在乡镇审核阶段，链接已失效。")
+    if payload.get("s") is None or payload["s"] != _current_submission_id(article):
+        raise LinkInvalid("这个审批链接已经使用过或已被新的提交取代，请联系乡镇审核人员重新发送。")
     if article.latest_revision_id != payload["r"]:
         raise LinkInvalid("稿件在发送链接后又被修改过，链接已失效，请联系乡镇审核人员重新发送。")
     return article, payload["n"]

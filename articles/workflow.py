@@ -8,7 +8,9 @@ Views, templates and the admin ask `allowed_actions()` / `can_edit()`; the Artic
                                  │                    │   └─publish(at=…)─▶ 定时发布 ─(worker)─▶ 已发布
                                  └──── return ────────┴──── return ──▶ 已退回
     A county-level article (no township) skips 乡镇待审. A county reviewer may force-publish an
-    urgent 通知公告 from any state before publication, with a written reason.
+    urgent 通知公告 from any state before publication, with a written reason. The county's copy of
+    an adopted (采用) township item goes 草稿 ──republish──▶ 已发布 (Article.republish); like go_live it
+    is started by the system, never offered as a button.
 """
 
 from dataclasses import dataclass, field
@@ -32,6 +34,8 @@ class Transition:
     permission: dict = field(default_factory=dict)
     needs_comment: bool = False
     style: str = "primary"
+    # Offered as a button in the workspace; the others are started by the system or by a service.
+    offered: bool = True
 
 
 TRANSITIONS = {
@@ -83,7 +87,9 @@ TRANSITIONS = {
         style="danger",
     ),
     # Only the scheduled-publishing worker takes this one: no permission opens it to a person.
-    "go_live": Transition("定时发布上线", frozenset({S.SCHEDULED}), {}),
+    "go_live": Transition("定时发布上线", frozenset({S.SCHEDULED}), {}, offered=False),
+    # 采用转载: the county publishes its copy of an adopted township item (reports.services.adopt).
+    "republish": Transition("采用转载", frozenset({S.DRAFT}), {S.DRAFT: "articles.review_county"}, offered=False),
 }
 
 # Who may change the text in each state (the permission needed).
@@ -127,7 +133,7 @@ def allowed_actions(article, user):
     return [
         (name, transition)
         for name, transition in TRANSITIONS.items()
-        if article.status in transition.sources and _permitted(article, name, user)
+        if transition.offered and article.status in transition.sources and _permitted(article, name, user)
     ]
 
 

@@ -6,3 +6,8 @@ class ReportsConfig(AppConfig):
 
     name = "reports"
     verbose_name = "工作报告与考核"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

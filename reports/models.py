@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from townships.models import FigureData
+
 
 class ReportTemplate(models.Model):
     """The shape a county asks for: sections (一、主要工作及成效 …), each with optional sub-items."""
@@ -191,3 +193,30 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.township} {self.period} 提醒"
+
+
+class ReportedFigure(FigureData):
+    """A figure reported in an article or work report, waiting for that item's review.
+
+    It is not shown publicly and replaces nothing; when the item is published it becomes (or
+    updates) the township's Figure and this record goes (services.publish_reported_figures).
+    """
+
+    article = models.ForeignKey(
+        "articles.Article", verbose_name="稿件", on_delete=models.CASCADE, related_name="reported_figures"
+    )
+    initiative = models.ForeignKey("townships.Initiative", verbose_name="党建+ 项目", on_delete=models.CASCADE)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reported_at = models.DateTimeField("登记时间", auto_now=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "待审核数据"
+        verbose_name_plural = "待审核数据"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "initiative", "label", "as_of"], name="one_reported_figure_per_article_date"
+            )
+        ]

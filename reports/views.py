@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from articles import importing, workflow
+from articles.access import article_for
 from articles.models import Article
 from inspection.rules import inspect as inspect_site
 from townships.models import Figure
-from workspace.views import _article_for, staff_required
+from workspace.views import staff_required
 
 from . import dashboard, exports, services
 from .charts import bar_chart
@@ -144,23 +145,26 @@ def report_print(request, pk):
     if not workflow.can_view(report.article, request.user):
         raise Http404("报告不存在")
     figures = Figure.objects.filter(source_article=report.article).select_related("practice__initiative")
+    reported = report.article.reported_figures.select_related("initiative")
     return render(
-        request, "reports/report_print.html", {"report": report, "article": report.article, "figures": figures}
+        request,
+        "reports/report_print.html",
+        {"report": report, "article": report.article, "figures": figures, "reported_figures": reported},
     )
 
 
 @require_POST
 @staff_required
 def adopt(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     form = AdoptForm(request.POST)
     if form.is_valid():
         try:
             adoption = services.adopt(
                 article, form.cleaned_data["outlet"], by=request.user, note=form.cleaned_data["note"]
             )
-        except ValidationError as error:
-            messages.error(request, error.messages[0])
+        except (ValidationError, workflow.TransitionNotAllowed) as error:
+            messages.error(request, getattr(error, "messages", [str(error)])[0])
         else:
             messages.success(request, f"已采用：{adoption.outlet.name}，计 {adoption.points} 分。")
     return redirect(article.get_workspace_url())
@@ -169,7 +173,7 @@ def adopt(request, pk):
 @require_POST
 @staff_required
 def add_figure(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     if not request.user.has_perm("townships.add_figure") or not workflow.in_scope(article, request.user):
         raise PermissionDenied("您不能为这篇稿件登记数据。")
     form = FigureForm(request.POST)

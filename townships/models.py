@@ -138,8 +138,9 @@ class Practice(models.Model):
         return self.ended_on is None
 
 
-class Figure(models.Model):
-    """One reported figure (label, value, unit, as of a date), kept as data so townships compare."""
+class FigureData(models.Model):
+    """What a figure says (label, value, unit, as of a date): shared by the published figure and a
+    figure still waiting for its article's review (reports.ReportedFigure)."""
 
     class Unit(models.TextChoices):
         PLACE = "处"
@@ -160,13 +161,33 @@ class Figure(models.Model):
         BUILDING = "座"
         SET = "套"
 
-    practice = models.ForeignKey(Practice, verbose_name="实践", on_delete=models.CASCADE, related_name="figures")
     label = models.CharField(
         "指标", max_length=40, help_text="同一指标请使用相同名称，便于各乡镇对比，如“村级综治中心”。"
     )
     value = models.DecimalField("数值", max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
     unit = models.CharField("单位", max_length=4, choices=Unit)
     as_of = models.DateField("统计截至")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.label} {self.display_value}{self.unit}"
+
+    @property
+    def display_value(self):
+        """1260.00 -> 1260, 12.50 -> 12.5: reports never print trailing zeros."""
+        return f"{self.value.normalize():f}"
+
+
+class Figure(FigureData):
+    """One reviewed figure of a township's practice, public on the township and 党建+ pages.
+
+    A figure reported in an article or work report waits as a reports.ReportedFigure and becomes a
+    Figure only once that item is published, so no unreviewed value is ever shown or replaces one.
+    """
+
+    practice = models.ForeignKey(Practice, verbose_name="实践", on_delete=models.CASCADE, related_name="figures")
     source_article = models.ForeignKey(
         "articles.Article",
         verbose_name="出自稿件",
@@ -184,14 +205,6 @@ class Figure(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["practice", "label", "as_of"], name="unique_figure_per_date"),
         ]
-
-    def __str__(self):
-        return f"{self.label} {self.display_value}{self.unit}"
-
-    @property
-    def display_value(self):
-        """1260.00 -> 1260, 12.50 -> 12.5: reports never print trailing zeros."""
-        return f"{self.value.normalize():f}"
 
 
 class FigureSeries(NamedTuple):

@@ -20,6 +20,9 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
     """Writing and editing an article; the revision it was loaded from travels with it."""
 
     base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # After a refused save: the newer revision the person was shown, and their explicit choice to replace it.
+    seen_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    overwrite = forms.BooleanField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article

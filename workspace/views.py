@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from articles import approval_links, content_checks, importing, workflow
+from articles.access import article_for
 from articles.diffing import compare
 from articles.models import Article, AuditEntry, Column, ContentBlocked, EditConflict, Revision
 from articles.pagination import paginate
@@ -52,14 +53,6 @@ def staff_required(view):
     wrapped.__name__ = view.__name__
     wrapped.__doc__ = view.__doc__
     return wrapped
-
-
-def _article_for(request, pk):
-    """The article if the user may see it (their township, or all for county roles), else 404."""
-    queryset = Article.objects.for_user(request.user).select_related(
-        "column__parent", "township", "latest_revision__created_by", "created_by", "assigned_reviewer"
-    )
-    return get_object_or_404(queryset, pk=pk)
 
 
 @staff_required
@@ -106,34 +99,45 @@ def article_new(request):
 
 @staff_required
 def article_edit(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     if not workflow.can_edit(article, request.user):
         raise PermissionDenied(f"“{article.get_status_display()}”状态的稿件您不能修改。")
     form = ArticleForm(request.POST or None, request.FILES or None, instance=article, user=request.user)
     conflict = None
     if request.method == "POST" and form.is_valid():
         article = form.save(commit=False)
+        base_revision, note = form.cleaned_data["base_revision"], ""
+        overwritten = _chosen_to_overwrite(article, form.cleaned_data)
+        if overwritten is not None:
+            # They were shown this newer version with the refusal and chose to replace it: on record.
+            base_revision = overwritten.pk
+            note = f"已查看第{overwritten.number}版（{overwritten.author_name}）的修改，仍以本人版本覆盖"
         try:
             article.save_revision(
                 by=request.user,
-                base_revision_id=form.cleaned_data["base_revision"],
+                base_revision_id=base_revision,
                 initiatives=form.cleaned_data["initiatives"],
+                note=note,
             )
         except EditConflict as error:
             # Nothing was saved: show who saved in between, keep the typed text, show the differences.
+            # The form keeps its old base revision, so 保存 stays refused; only the explicit overwrite
+            # choice, naming the revision shown here, replaces it.
             conflict = error
             mine = article.snapshot() | {"initiative_ids": [i.pk for i in form.cleaned_data["initiatives"]]}
             conflict.diffs = [d for d in compare(error.latest_revision.data, mine, _names) if d.changed]
-            # Having seen the differences, saving again deliberately replaces the newer version.
-            data = request.POST.copy()
-            data["base_revision"] = error.latest_revision.pk
-            form = ArticleForm(data, request.FILES or None, instance=article, user=request.user)
-            form.is_valid()
         else:
             messages.success(request, "修改已保存。")
             _report_findings(request, article)
             return redirect(article.get_workspace_url())
     return render(request, "workspace/article_form.html", {"form": form, "article": article, "conflict": conflict})
+
+
+def _chosen_to_overwrite(article, data):
+    """The revision the person explicitly chose to overwrite after a refused save, if they did."""
+    if not data.get("overwrite") or not data.get("seen_revision"):
+        return None
+    return Revision.objects.filter(article=article, pk=data["seen_revision"]).select_related("created_by").first()
 
 
 def _report_findings(request, article):
@@ -204,7 +208,7 @@ def article_import(request):
 
 @staff_required
 def article_detail(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     user = request.user
     actions = workflow.allowed_actions(article, user)
     forms = {}
@@ -259,6 +263,7 @@ def _assessment_context(article, user):
         if can_add_figure
         else None,
         "figures": Figure.objects.filter(source_article=article).select_related("practice__initiative"),
+        "reported_figures": article.reported_figures.select_related("initiative"),
         "report": WorkReport.objects.filter(article=article).select_related("period").first(),
     }
 
@@ -266,8 +271,8 @@ def _assessment_context(article, user):
 @require_POST
 @staff_required
 def article_action(request, pk, action):
-    article = _article_for(request, pk)
-    if action not in workflow.TRANSITIONS or action == "go_live":
+    article = article_for(request.user, pk)
+    if action not in workflow.TRANSITIONS or not workflow.TRANSITIONS[action].offered:
         raise Http404("没有这个操作")
     transition = workflow.TRANSITIONS[action]
     try:
@@ -321,7 +326,7 @@ def article_action(request, pk, action):
 @require_POST
 @staff_required
 def send_leader_link(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     if article.status != Status.TOWNSHIP_REVIEW or not workflow.can_edit(article, request.user):
         raise PermissionDenied("只有乡镇审核阶段的审核人员可以发送审批链接。")
     form = LeaderLinkForm(request.POST)
@@ -341,7 +346,12 @@ def leader_approval(request, token):
         return render(request, "workspace/leader_approval.html", {"error": str(error)}, status=410)
     form = CommentForm(request.POST or None, label="审批意见（选填）")
     if request.method == "POST" and form.is_valid():
-        article.approve_by_link(leader_name=leader_name, comment=form.cleaned_data["comment"])
+        try:
+            article.approve_by_link(leader_name=leader_name, comment=form.cleaned_data["comment"])
+        except workflow.TransitionNotAllowed:
+            # A double click or a second tab: the other request approved it a moment ago.
+            error = "这篇稿件刚刚已经审批过，无需重复操作。"
+            return render(request, "workspace/leader_approval.html", {"error": error}, status=410)
         return render(request, "workspace/leader_approval.html", {"done": True, "article": article})
     return render(
         request,
@@ -352,7 +362,7 @@ def leader_approval(request, token):
 
 @staff_required
 def revisions(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     history = list(Revision.objects.for_article(article).select_related("created_by"))
     return render(request, "workspace/revisions.html", {"article": article, "revisions": history})
 
@@ -373,7 +383,7 @@ def _names(field, data):
 
 @staff_required
 def revision_compare(request, pk):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     try:
         numbers = sorted({int(request.GET["a"]), int(request.GET["b"])})
     except (KeyError, ValueError) as error:
@@ -391,7 +401,7 @@ def revision_compare(request, pk):
 @require_POST
 @staff_required
 def revision_restore(request, pk, number):
-    article = _article_for(request, pk)
+    article = article_for(request.user, pk)
     revision = get_object_or_404(Revision, article=article, number=number)
     restored = article.restore_revision(revision, by=request.user)
     messages.success(request, f"已将第{number}版的内容恢复为新的第{restored.number}版。")

@@ -503,6 +503,38 @@ class Article(models.Model):
             withdrawn_at=timezone.now(),
         )
 
+    def republish(self, *, column, by):
+        """采用转载: a copy of this published item in a county column, published through the workflow.
+
+        The copy is created like any article (first revision, 创建 entry) and then takes the
+        "republish" transition, so it has its 发布 audit entry and article_changed like every publication.
+        """
+        if not self.is_public:
+            raise workflow.TransitionNotAllowed("只能转载已发布的稿件。")
+        with transaction.atomic():
+            copy = Article(
+                title=self.title,
+                subtitle=self.subtitle,
+                column=column,
+                township=self.township,
+                source=self.source or (self.township.name if self.township else ""),
+                authors=self.authors,
+                editor=str(by),
+                summary=self.summary,
+                body=self.body,
+                cover=self.cover,
+            )
+            copy.save_revision(by=by, initiatives=list(self.initiatives.all()), note=f"转载自乡镇稿件 {self.pk}")
+            copy._move(
+                "republish",
+                by=by,
+                to=Status.PUBLISHED,
+                audit_action=AuditEntry.Action.PUBLISHED,
+                comment=f"采用转载自《{self.title}》",
+                published_at=timezone.now(),
+            )
+        return copy
+
     def approve_by_link(self, *, leader_name, comment=""):
         """A township leader without an account approves through a signed link, under their own name."""
         return self._move(

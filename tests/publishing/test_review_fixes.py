@@ -93,8 +93,9 @@ def test_after_a_conflict_the_merged_text_can_be_saved(client, draft, people, ma
     assert other.post(url, data | {"body": "<p>同事的修改</p>"}).status_code == 302
     refused = client.post(url, data | {"body": "<p>我的修改</p>"})
     assert "保存被拒绝" in refused.content.decode()
-    merged = refused.context["form"]["base_revision"].value()
-    assert client.post(url, data | {"body": "<p>合并后的内容</p>", "base_revision": merged}).status_code == 302
+    seen = refused.context["conflict"].latest_revision.pk
+    merged = data | {"body": "<p>合并后的内容</p>", "seen_revision": seen, "overwrite": "1"}
+    assert client.post(url, merged).status_code == 302
     draft.refresh_from_db()
     assert draft.body == "<p>合并后的内容</p>"
 

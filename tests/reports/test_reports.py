@@ -87,7 +87,9 @@ def test_adopting_republishes_in_the_county_column_and_scores(people, county, re
     assert Adoption.objects.count() == 1
 
 
-def test_figures_reported_in_an_article_build_the_township_history(client, people, county, draft):
+def test_figures_reported_in_an_article_build_the_township_history(
+    client, people, county, draft, django_capture_on_commit_callbacks
+):
     client.force_login(people.editor)
     for value, year in [(1260, 2024), (1302, 2025)]:
         client.post(
@@ -100,6 +102,10 @@ def test_figures_reported_in_an_article_build_the_township_history(client, peopl
                 "as_of": f"{year}-12-31",
             },
         )
+    draft.submit(by=people.editor, confidentiality_confirmed=True)
+    draft.approve(by=people.township_reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.publish(by=people.county_reviewer)
     history = Figure.objects.filter(practice__township=county.township, label="党员").order_by("as_of")
     assert [(f.as_of.year, int(f.value)) for f in history] == [(2024, 1260), (2025, 1302)]
     assert all(f.source_article == draft for f in history)

@@ -192,3 +192,84 @@ def test_upload_needs_a_workspace_role(client):
     assert client.post("/workspace/images/upload/", {"file": upload, "alt_text": "x"}).status_code == 403
     client.logout()
     assert client.post("/workspace/images/upload/", {"file": upload, "alt_text": "x"}).status_code == 302
+
+
+def _hidden(html, name):
+    import re
+
+    return re.search(rf'<input type="hidden" name="{name}" value="([^"]*)"', html).group(1)
+
+
+@pytest.fixture
+def refused_save(draft, people, make_user, county):
+    """Two people opened revision 1; the first saved, the second's save was refused: (client, page)."""
+    from django.test import Client
+
+    first, second = Client(), Client()
+    first.force_login(people.editor)
+    second.force_login(make_user("editor", county.township))
+    url = f"/workspace/articles/{draft.pk}/edit/"
+    base = second.get(url).context["form"]["base_revision"].value()
+    assert first.post(url, form_data(draft, body="<p>第一个人的修改。</p>", base_revision=base)).status_code == 302
+    refused = second.post(url, form_data(draft, body="<p>第二个人的修改。</p>", base_revision=base))
+    assert "保存被拒绝" in refused.content.decode()
+    return second, refused
+
+
+def test_pressing_save_again_after_a_refusal_is_refused_again(draft, refused_save):
+    second, refused = refused_save
+    html = refused.content.decode()
+    url = f"/workspace/articles/{draft.pk}/edit/"
+    # The form as re-rendered: exactly what pressing 保存 once more sends.
+    again = second.post(
+        url, form_data(draft, body="<p>第二个人的修改。</p>", base_revision=_hidden(html, "base_revision"))
+    )
+
+    assert again.status_code == 200 and "保存被拒绝" in again.content.decode()
+    draft.refresh_from_db()
+    assert draft.body == "<p>第一个人的修改。</p>"
+    assert Revision.objects.filter(article=draft).count() == 2
+
+
+def test_overwriting_the_other_version_is_an_explicit_choice_on_record(draft, refused_save):
+    from articles.models import AuditEntry
+
+    second, refused = refused_save
+    html = refused.content.decode()
+    assert "我已查看对方的修改，仍以我的版本覆盖" in html
+    url = f"/workspace/articles/{draft.pk}/edit/"
+    choice = form_data(
+        draft,
+        body="<p>第二个人的修改。</p>",
+        base_revision=_hidden(html, "base_revision"),
+        seen_revision=_hidden(html, "seen_revision"),
+        overwrite="1",
+    )
+    assert second.post(url, choice).status_code == 302
+
+    draft.refresh_from_db()
+    assert draft.body == "<p>第二个人的修改。</p>" and draft.latest_revision.number == 3
+    entry = draft.audit.filter(action=AuditEntry.Action.EDITED).order_by("-id").first()
+    assert entry.revision == draft.latest_revision
+    assert "已查看第2版" in entry.comment and "仍以本人版本覆盖" in entry.comment
+
+
+def test_an_overwrite_choice_covers_only_the_version_that_was_seen(draft, people, refused_save):
+    second, refused = refused_save
+    html = refused.content.decode()
+    third = Article.objects.get(pk=draft.pk)
+    third.body = "<p>第三个人又改了。</p>"
+    third.save_revision(by=people.editor, base_revision_id=third.latest_revision_id)
+
+    url = f"/workspace/articles/{draft.pk}/edit/"
+    choice = form_data(
+        draft,
+        body="<p>第二个人的修改。</p>",
+        base_revision=_hidden(html, "base_revision"),
+        seen_revision=_hidden(html, "seen_revision"),
+        overwrite="1",
+    )
+    response = second.post(url, choice)
+    assert response.status_code == 200 and "保存被拒绝" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.body == "<p>第三个人又改了。</p>"

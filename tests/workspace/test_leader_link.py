@@ -61,3 +61,43 @@ def test_expired_or_forged_links_are_refused(client, in_township_review, monkeyp
     )
     assert client.get(f"/workspace/approve/{forged}/").status_code == 410
     assert client.get("/workspace/approve/garbage/").status_code == 410
+
+
+def _link_path(client, article, reviewer, mailoutbox):
+    client.force_login(reviewer)
+    client.post(
+        f"/workspace/articles/{article.pk}/leader-link/", {"leader_name": "张书记", "email": "zhang@example.cn"}
+    )
+    client.logout()
+    link = next(line for line in mailoutbox[-1].body.splitlines() if "/workspace/approve/" in line)
+    return link[link.index("/workspace/approve/") :]
+
+
+def test_a_used_link_stays_used_after_the_article_is_returned_and_resubmitted_unchanged(
+    client, in_township_review, people, mailoutbox
+):
+    path = _link_path(client, in_township_review, people.township_reviewer, mailoutbox)
+    assert "审批完成" in client.post(path, {"comment": "同意"}).content.decode()
+    article = Article.objects.get(pk=in_township_review.pk)
+    article.return_to_editor(by=people.county_reviewer, comment="请补充图片说明")
+    article.submit(by=people.editor, confidentiality_confirmed=True)  # same text, same revision
+    assert article.status == Article.Status.TOWNSHIP_REVIEW
+
+    again = client.post(path, {"comment": "再次同意"})
+    assert again.status_code == 410 and "已经使用过" in again.content.decode()
+    article.refresh_from_db()
+    assert article.status == Article.Status.TOWNSHIP_REVIEW
+    assert article.audit.filter(action=AuditEntry.Action.APPROVED).count() == 1
+    assert client.get(path).status_code == 410
+
+
+def test_a_link_sent_for_an_earlier_submission_never_approves_a_later_one(
+    client, in_township_review, people, mailoutbox
+):
+    path = _link_path(client, in_township_review, people.township_reviewer, mailoutbox)
+    article = Article.objects.get(pk=in_township_review.pk)
+    article.return_to_editor(by=people.township_reviewer, comment="先退回")
+    article.submit(by=people.editor, confidentiality_confirmed=True)
+    assert client.post(path, {"comment": "同意"}).status_code == 410
+    fresh = _link_path(client, article, people.township_reviewer, mailoutbox)
+    assert "审批完成" in client.post(fresh, {"comment": "同意"}).content.decode()
