@@ -54,4 +54,6 @@ def test_the_admin_edits_the_existing_profile_and_never_adds_a_second(admin_clie
     assert "原主办单位" in admin_client.get(url).content.decode()
     admin_client.post(url, FOOTER)
     assert list(SiteProfile.objects.values_list("pk", "organizer")) == [(1, "中共云溪县委组织部")]
+    history = admin_client.get(url + "history/").content.decode()
+    assert "原主办单位" not in history and "已修改" in history
     assert admin_client.get(reverse("admin:siteprofile_siteprofile_add")).status_code == 403
