@@ -1,12 +1,12 @@
 from django.contrib import admin
-from django.shortcuts import redirect
+from solo.admin import SingletonModelAdmin
 
 from .models import SiteProfile
 
 
 @admin.register(SiteProfile)
-class SiteProfileAdmin(admin.ModelAdmin):
-    """One row only: the list page goes straight to the edit form, and it cannot be deleted."""
+class SiteProfileAdmin(SingletonModelAdmin):
+    """The admin's 网站信息 opens the one profile's form, creating the row on an empty database."""
 
     fieldsets = [
         (None, {"fields": ["site_name", "county"]}),
@@ -27,13 +27,3 @@ class SiteProfileAdmin(admin.ModelAdmin):
         ("党政机关标识", {"fields": ["government_mark_url"]}),
         ("全站变灰（哀悼日）", {"fields": ["mourning", "mourning_from", "mourning_until"]}),
     ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        profile = SiteProfile.current()
-        return redirect("admin:siteprofile_siteprofile_change", profile.pk)

@@ -1,10 +1,14 @@
 import copy
 
 from django.db import models
+from solo.models import SingletonModel
 
 
-class SiteProfile(models.Model):
-    """The one row of site-wide identity shown in every footer (主办单位, 备案号, 网站标识码)."""
+class SiteProfile(SingletonModel):
+    """The one row of site-wide identity shown in every footer (主办单位, 备案号, 网站标识码).
+
+    A django-solo singleton: `get_solo()` returns the row, creating it if needed (the admin, loaders);
+    pages read it through `current()`, which is cached and never writes."""
 
     site_name = models.CharField("网站名称", max_length=60, default="党建网")
     county = models.CharField(
@@ -42,11 +46,6 @@ class SiteProfile(models.Model):
     def __str__(self):
         return self.site_name
 
-    def save(self, *args, **kwargs):
-        # A singleton: whatever the admin does, there is exactly one row, pk 1.
-        self.pk = 1
-        super().save(*args, **kwargs)
-
     def delete(self, *args, **kwargs):
         raise models.ProtectedError("网站信息不能删除，只能修改。", {self})
 
@@ -57,7 +56,8 @@ class SiteProfile(models.Model):
         from publishing.pagecache import cached_by_tags
 
         # An unsaved blank profile until an admin fills it in: reading never writes.
-        profile = cached_by_tags("siteprofile", {"site"}, lambda: cls.objects.filter(pk=1).first() or cls(pk=1))
+        pk = cls.singleton_instance_id
+        profile = cached_by_tags("siteprofile", {"site"}, lambda: cls.objects.filter(pk=pk).first() or cls(pk=pk))
         return copy.copy(profile)  # the cached one is shared by this process's requests
 
     def mourning_active(self, now=None):

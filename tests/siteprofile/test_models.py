@@ -49,8 +49,3 @@ def test_reading_the_profile_never_writes(django_assert_num_queries):
     with django_assert_num_queries(1):
         profile = SiteProfile.current()
     assert profile.pk == 1 and SiteProfile.objects.count() == 0
-
-
-def test_admin_list_goes_straight_to_the_one_profile(admin_client):
-    response = admin_client.get("/admin/siteprofile/siteprofile/")
-    assert response.status_code == 302 and response.url.endswith("/siteprofile/siteprofile/1/change/")

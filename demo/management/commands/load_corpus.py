@@ -67,8 +67,10 @@ class Command(BaseCommand):
                     created += len(Article.objects.bulk_create(batch))
                     batch = []
             created += len(Article.objects.bulk_create(batch))
-        if not SiteProfile.objects.exists():
-            SiteProfile(site_name="党建网（基准测试）", county="基准县", organizer="基准县委组织部").save()
+        profile = SiteProfile.get_solo()
+        if not profile.organizer:  # never overwrite what an admin has edited
+            profile.site_name, profile.county, profile.organizer = "党建网（基准测试）", "基准县", "基准县委组织部"
+            profile.save()
         self.stdout.write(f"载入 {created} 篇文章（共 {len(items)} 条，已存在的跳过）")
 
     def column(self):

@@ -1,8 +1,10 @@
 """
 Load the 云溪县 demo site: profile, columns, townships, 党建+ practices, articles and logins.
 
-Idempotent: rows are looked up by their natural keys (slug, name, title) and only missing ones are
-created, so running it again changes nothing and never duplicates.
+Idempotent over whatever the database already holds (the benchmark corpus, an earlier or partial
+demo, townships and columns an admin created): rows are looked up by their natural keys (slug, else
+name; title) and only missing ones are created, so running it again changes nothing and never
+duplicates. What exists is used as it is, never overwritten.
 """
 
 import datetime
@@ -20,10 +22,19 @@ from articles.models import Article, AuditEntry, Column
 from demo import reports as demo_reports
 from demo.covers import draw_cover
 from demo.data import articles_county, articles_townships, articles_workflow, site, townships
+from demo.loading import demo_loading
 from siteprofile.models import SiteProfile
 from townships.models import Figure, Initiative, Practice, Township, Village
 
 ALL_ARTICLES = articles_county.ARTICLES + articles_townships.ARTICLES + articles_workflow.ARTICLES
+
+
+def find_or_create(model, *, slug, name, defaults, **scope):
+    """The row with this slug, else with this name (one an admin or the corpus made), else a new one."""
+    found = model.objects.filter(slug=slug).first() or model.objects.filter(name=name, **scope).first()
+    if found:
+        return found, False
+    return model.objects.create(slug=slug, name=name, **scope, **defaults), True
 
 
 def paragraphs_to_html(paragraphs):
@@ -44,7 +55,8 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-logins", action="store_true", help="不打印演示账号。")
 
     def handle(self, *args, **options):
-        created = self.load()  # committed here: notification mails print before the logins
+        with demo_loading():  # no mail, no collectstatic needed (demo/loading.py)
+            created = self.load()
         summary = "，".join(f"{name} +{count}" for name, count in created.items())
         self.stdout.write(self.style.SUCCESS(f"演示数据已就绪（新建：{summary}）"))
         if not options["quiet_logins"]:
@@ -59,29 +71,35 @@ class Command(BaseCommand):
             "articles": self.load_articles(),
         }
         people = {u.username: u for u in get_user_model().objects.filter(username__in=[u[0] for u in site.USERS])}
-        created["reports"] = demo_reports.load(people)
+        created["reports"] = demo_reports.load(people, self.townships, self.columns["work-reports"])
         self.load_profile()
         return created
 
     def load_profile(self):
-        profile = SiteProfile.current()
+        profile = SiteProfile.get_solo()
         if not profile.organizer:  # never overwrite what an admin has edited
             for field, value in site.SITE_PROFILE.items():
                 setattr(profile, field, value)
             profile.save()
 
     def load_townships(self):
+        """Townships and initiatives by the demo's slugs in `self.townships` / `self.initiatives`."""
         count = 0
+        self.initiatives = {}
         for order, data in enumerate(townships.INITIATIVES):
-            Initiative.objects.get_or_create(
+            self.initiatives[data["slug"]], _ = find_or_create(
+                Initiative,
                 slug=data["slug"],
-                defaults={"name": data["name"], "description": data["description"], "sort_order": order},
+                name=data["name"],
+                defaults={"description": data["description"], "sort_order": order},
             )
+        self.townships = {}
         for order, data in enumerate(townships.TOWNSHIPS):
-            township, created = Township.objects.get_or_create(
+            township, created = find_or_create(
+                Township,
                 slug=data["slug"],
+                name=data["name"],
                 defaults={
-                    "name": data["name"],
                     "kind": data["kind"],
                     "county": site.SITE_PROFILE["county"],
                     "intro": data["intro"],
@@ -91,6 +109,7 @@ class Command(BaseCommand):
                     "sort_order": order,
                 },
             )
+            self.townships[data["slug"]] = township
             count += created
             for v_order, (name, kind) in enumerate(data["villages"]):
                 Village.objects.get_or_create(
@@ -98,8 +117,8 @@ class Command(BaseCommand):
                 )
         for data in townships.PRACTICES:
             practice, _ = Practice.objects.get_or_create(
-                township=Township.objects.get(slug=data["township"]),
-                initiative=Initiative.objects.get(slug=data["initiative"]),
+                township=self.townships[data["township"]],
+                initiative=self.initiatives[data["initiative"]],
                 defaults={
                     "summary": data["summary"],
                     "started_on": datetime.date.fromisoformat(data["started_on"]),
@@ -116,14 +135,18 @@ class Command(BaseCommand):
         return count
 
     def load_columns(self):
+        """Columns by the demo's slugs in `self.columns`; a column of the same name under the same
+        parent counts as the demo's."""
         count = 0
+        self.columns = {}
         for order, (slug, name, update_class, parent, on_home, description) in enumerate(site.COLUMNS):
-            _, created = Column.objects.get_or_create(
+            self.columns[slug], created = find_or_create(
+                Column,
                 slug=slug,
+                name=name,
+                parent=parent and self.columns[parent],
                 defaults={
-                    "name": name,
                     "update_class": update_class,
-                    "parent": parent and Column.objects.get(slug=parent),
                     "show_on_home": on_home,
                     "description": description,
                     "sort_order": order,
@@ -133,9 +156,7 @@ class Command(BaseCommand):
         return count
 
     def load_articles(self):
-        columns = {c.slug: c for c in Column.objects.all()}
-        township_map = {t.slug: t for t in Township.objects.all()}
-        initiative_map = {i.slug: i for i in Initiative.objects.all()}
+        columns, township_map, initiative_map = self.columns, self.townships, self.initiatives
         people = {u.username: u for u in get_user_model().objects.filter(username__in=[u[0] for u in site.USERS])}
         now = timezone.localtime()
         count = 0
@@ -240,8 +261,8 @@ class Command(BaseCommand):
             user = User(
                 username=username,
                 full_name=full_name,
-                email=f"{username}@example.cn",  # so notifications show up in the console during `make run`
-                township=Township.objects.get(slug=township_slug) if township_slug else None,
+                email=f"{username}@example.cn",  # so the workflow's notifications reach them while trying the site
+                township=self.townships[township_slug] if township_slug else None,
                 is_staff=role is None,
                 is_superuser=role is None,
             )
@@ -254,6 +275,12 @@ class Command(BaseCommand):
 
     def print_logins(self):
         self.stdout.write(f"\n演示账号（密码均为 {site.DEMO_PASSWORD}）：")
-        for username, full_name, role, township_slug in site.USERS:
-            township = Township.objects.filter(slug=township_slug).values_list("name", flat=True).first() or "县级"
-            self.stdout.write(f"  {role or '管理员（超级用户）':<8}  {username:<18} {full_name}（{township}）")
+        users = (
+            get_user_model()
+            .objects.select_related("township")
+            .in_bulk([u[0] for u in site.USERS], field_name="username")
+        )
+        for username, _full_name, role, _township in site.USERS:
+            user = users[username]
+            township = user.township.name if user.township else "县级"
+            self.stdout.write(f"  {role or '管理员（超级用户）':<8}  {username:<18} {user.full_name}（{township}）")
