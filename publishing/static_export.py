@@ -219,6 +219,8 @@ def update_township_pages(township_id, initiative_id, out=None):
 
 
 def schedule_full_export():
+    from background.queue import enqueue_once
+
     from .tasks import export_site
 
-    export_site.enqueue()
+    enqueue_once(export_site)

@@ -53,3 +53,21 @@ def test_a_new_sensitive_term_queues_the_rescan_of_published_articles(county, ad
     rescan = queued_tasks.get(task_path="articles.tasks.rescan_published_articles")
     assert rescan.status == TaskResultStatus.SUCCESSFUL, rescan.traceback
     assert rescan.return_value == 5
+
+
+def test_edits_in_a_row_queue_one_full_export_while_it_waits(county, queued_tasks, settings, tmp_path):
+    settings.STATIC_EXPORT_DIR = str(tmp_path / "public")
+    for name in ("新闻中心", "党建要闻", "基层动态"):
+        county.news.name = name
+        county.news.save()
+    county.township.name = "远门新镇"
+    county.township.save()
+
+    assert paths(queued_tasks) == ["publishing.tasks.export_site"]
+
+    call_command("run_worker", "--once")
+    county.notices.save()  # the waiting export ran: a new change queues a new one
+
+    assert paths(queued_tasks) == ["publishing.tasks.export_site"]
+    assert queued_tasks.filter(task_path="publishing.tasks.export_site").count() == 2
+    assert "远门新镇" in (tmp_path / "public" / "townships" / "index.html").read_text(encoding="utf-8")
