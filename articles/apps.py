@@ -31,10 +31,12 @@ class ArticlesConfig(AppConfig):
             from django.core.cache import cache
             from django.db import transaction
 
+            from background.queue import enqueue_once
+
             from .tasks import rescan_published_articles
 
             cache.delete(SENSITIVE_CACHE_KEY)
-            transaction.on_commit(rescan_published_articles.enqueue)
+            transaction.on_commit(lambda: enqueue_once(rescan_published_articles))
 
         post_save.connect(sensitive_terms_changed, sender=SensitiveTerm, dispatch_uid="sensitive-save")
         post_delete.connect(sensitive_terms_changed, sender=SensitiveTerm, dispatch_uid="sensitive-delete")

@@ -1,7 +1,7 @@
 """
 Turn a pasted or scraped township report into a clean, unsaved draft and a list of warnings.
 
-The order matters and follows ../shared/DEPENDENCIES.md: read the bytes (UTF-8, GB18030, .docx),
+The order matters (docs/decisions.md, Importing content): read the bytes (UTF-8, GB18030, .docx),
 strip pinyin annotations, convert traditional to simplified (OpenCC), split the page into lines
 (BeautifulSoup, preferring the block that holds the article), then sort the lines into metadata,
 furniture and body, rebuild the paragraphs, strip watermarks and credits, and finally run the

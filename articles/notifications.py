@@ -1,9 +1,10 @@
-"""E-mail whoever an article now waits for. Sent after the transaction commits; never blocks a move."""
+"""E-mail whoever an article now waits for. Queued after the transaction commits; never blocks a move."""
 
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+
+from background.mail import send_mail
 
 from . import workflow
 from .status import Status
@@ -35,7 +36,8 @@ def article_moved(article, entry):
         lines.append(f"意见：{entry.comment}")
     lines += ["", f"请登录工作台处理：{link}"]
     try:
-        send_mail(
+        # The worker sends it: a slow or absent mail server never holds up the request.
+        send_mail.enqueue(
             f"【{entry.to_status_label}】{article.title}",
             "\n".join(lines),
             settings.DEFAULT_FROM_EMAIL,

@@ -5,7 +5,7 @@ Chinese has no spaces, so both the articles and the query are cut into words wit
 (`cut_for_search`), and the words are indexed by the database's own full-text engine:
 SQLite FTS5 (unicode61 over the segmented columns, kept in sync by triggers) or PostgreSQL
 (a GIN index over `to_tsvector('simple', …)` of the same columns). Ranking favours the title,
-ties go to the newer article. See ../shared/DEPENDENCIES.md §3 for why not trigram.
+ties go to the newer article. docs/decisions.md (Chinese search) says why not trigram.
 """
 
 import re

@@ -1,5 +1,6 @@
-"""Background work, through Django's task framework (the immediate backend runs it at once)."""
+"""Background work, through Django's task framework (the worker runs it; see background/)."""
 
+from django.core.management import call_command
 from django.tasks import task
 
 from . import content_checks
@@ -11,3 +12,9 @@ def rescan_published_articles():
     issues = content_checks.rescan_published()
     content_checks.report_to_admins(issues)
     return len(issues)
+
+
+@task
+def publish_due_articles():
+    """定时发布: publish what has come due (periodic; publishing an article twice is refused, so reruns are safe)."""
+    call_command("publish_scheduled", verbosity=0)

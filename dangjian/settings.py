@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "solo",
+    "django_tasks_db",
+    "background",
     "accounts",
     "siteprofile",
     "townships",
@@ -265,3 +267,16 @@ PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 VIEW_COUNT_FLUSH_SECONDS = env.int("VIEW_COUNT_FLUSH_SECONDS", default=30)
 # When set, public pages are also written there as static HTML and kept current (publishing/static_export.py).
 STATIC_EXPORT_DIR = env("STATIC_EXPORT_DIR", default="")
+
+# Background work (exports, 错敏词 rescans, fingerprints, mail) is queued in the database and run by
+# `manage.py run_worker` (background/). The immediate backend would run it inside the request; a system check
+# warns if it is combined with STATIC_EXPORT_DIR.
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# Periodic jobs, queued once per period by the worker, which remembers the last period (background/schedule.py).
+# A daily job's day starts at "at" (Asia/Shanghai); a worker that was down runs a missed period once on start.
+PERIODIC_TASKS = [
+    {"task": "articles.tasks.publish_due_articles", "every": "minute"},
+    {"task": "reports.tasks.send_deadline_reminders", "every": "hour"},
+    {"task": "inspection.tasks.daily_inspection", "every": "day", "at": "02:00"},
+    {"task": "background.tasks.prune_task_results", "every": "day", "at": "04:00"},
+]

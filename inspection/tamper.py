@@ -43,10 +43,13 @@ def record(article):
 
 
 def record_on_publish(sender, article, **kwargs):
-    if article.is_public:
-        record(article)
-    else:
-        PageFingerprint.objects.filter(article=article).delete()
+    """Queue the fingerprint: rendering the page is the worker's job, after the publish has committed."""
+    from django.db import transaction
+
+    from .tasks import record_fingerprint
+
+    article_id = article.pk
+    transaction.on_commit(lambda: record_fingerprint.enqueue(article_id))
 
 
 def check(articles, fetch_live=None):

@@ -14,7 +14,10 @@ def on_article_changed(sender, article, previous=None, **kwargs):
     from . import static_export
 
     if static_export.enabled():
-        static_export.update_for_article(article, previous)
+        from .tasks import export_article_pages
+
+        moved_from = {key: value for key, value in (previous or {}).items() if key in static_export.PREVIOUS_KEYS}
+        transaction.on_commit(lambda: export_article_pages.enqueue(article.pk, moved_from))
 
 
 def on_article_deleted(sender, instance, **kwargs):
@@ -53,7 +56,9 @@ def on_township_data_changed(sender, instance, **kwargs):
     from . import static_export
 
     if static_export.enabled():
-        transaction.on_commit(lambda: static_export.update_township_pages(township_id, initiative_id))
+        from .tasks import export_township_pages
+
+        transaction.on_commit(lambda: export_township_pages.enqueue(township_id, initiative_id))
 
 
 def connect():

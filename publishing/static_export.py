@@ -143,6 +143,10 @@ def copy_static(out):
         shutil.copytree(source, Path(out) / settings.STATIC_URL.strip("/"), dirs_exist_ok=True)
 
 
+# What affected_paths reads of an article's previous revision (where an edit moved it from).
+PREVIOUS_KEYS = ("column_id", "township_id", "initiative_ids")
+
+
 def affected_paths(article, previous=None):
     """The pages that show `article`: its own, its neighbours, its lists, feeds, home, sitemap."""
     from articles.models import Article, Column
@@ -215,6 +219,8 @@ def update_township_pages(township_id, initiative_id, out=None):
 
 
 def schedule_full_export():
+    from background.queue import enqueue_once
+
     from .tasks import export_site
 
-    export_site.enqueue()
+    enqueue_once(export_site)

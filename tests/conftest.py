@@ -20,6 +20,8 @@ def _isolated_site(settings, tmp_path):
     # The page cache has its own tests (tests/publishing/); elsewhere every request renders afresh.
     settings.PAGE_CACHE = False
     settings.STATIC_EXPORT_DIR = ""
+    # Tests of the work itself run it at once; tests of what a request queues use the database backend.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.VIEW_COUNT_FLUSH_SECONDS = 0
     # Real hashing costs ~0.3 s a user; tests create many users and do not test the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

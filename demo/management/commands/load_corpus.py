@@ -1,5 +1,5 @@
 """
-Load the peer benchmark's synthetic corpus (../shared/peers/gen_corpus.py) as published articles.
+Load a synthetic benchmark corpus (a JSON list, as bench/run.sh generates) as published articles.
 
     manage.py load_corpus /tmp/articles.json
 
