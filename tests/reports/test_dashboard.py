@@ -122,9 +122,7 @@ def test_submission_and_initiative_exports_open(client, people, period, make_rep
     assert monitors[6:] == (86, 28)  # the previous figure and the change
 
 
-@pytest.mark.parametrize(
-    "label", ['=HYPERLINK("http://example.com/x","点击查看")', "+1+1", "-2+3", "@SUM(1,2)", "\t=1+1"]
-)
+@pytest.mark.parametrize("label", ['=HYPERLINK("http://e.cn/x","点击")', "+1+1", "-2+3", "@SUM(1,2)", "\t=1+1"])
 def test_exported_labels_that_look_like_formulas_stay_text(client, people, county, label):
     import io
     import zipfile
