@@ -291,18 +291,16 @@ def decode(data, html_page=False):
 
 
 def docx_to_html(data):
-    import io
-    import zipfile
-
-    import mammoth
+    """Sizes, ratios, XML and time are checked by archive_safety; mammoth runs there, time-bounded."""
+    from .archive_safety import UnsafeArchive, convert_docx
 
     try:
-        result = mammoth.convert_to_html(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise UnreadableError("Word 文件已损坏或不是 .docx 格式。") from error
-    if not result.value.strip():
+        page = convert_docx(data)
+    except UnsafeArchive as error:
+        raise UnreadableError(str(error)) from error
+    if not page.strip():
         raise UnreadableError("Word 文件中没有文字。")
-    return result.value
+    return page
 
 
 def normalise(text):

@@ -13,7 +13,7 @@ import re
 from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 MAX_QUERY_CHARS = 100
@@ -189,12 +189,23 @@ def warm_up():
 
 
 def highlight(text, words):
-    """Escape `text`, then wrap each query word in <mark>. Safe: nothing of `text` stays unescaped."""
-    escaped = str(escape(text))
+    """Wrap each query word in <mark>, matching on the plain text and escaping each piece on its own.
+
+    Matching the escaped text would find "lt" inside "&lt;" and split the entity; here every piece of
+    `text` goes through escape() exactly once, so nothing stays unescaped and no entity is cut.
+    """
+    text = str(text)
+    words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
-        return mark_safe(escaped)  # noqa: S308 - escaped above
-    pattern = re.compile("|".join(re.escape(str(escape(w))) for w in sorted(words, key=len, reverse=True)), re.I)
-    return mark_safe(pattern.sub(lambda m: f"<mark>{m.group()}</mark>", escaped))  # noqa: S308 - escaped above
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.I)
+    pieces, end = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[end : match.start()]))
+        pieces.append(format_html("<mark>{}</mark>", match.group()))
+        end = match.end()
+    pieces.append(escape(text[end:]))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece escaped above
 
 
 def snippet(text, words, width=90):

@@ -142,13 +142,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.validators.CharacterClassValidator"},
 ]
 
-# Five wrong passwords for one account from one address lock it for 30 minutes (django-axes).
+# Five wrong passwords from one client address, or for one account from one address, lock that
+# address (or that account there) for 30 minutes (django-axes); the account stays open elsewhere.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=1 if env.bool("BEHIND_PROXY", default=False) else 0)
+# Behind nginx every request comes from 127.0.0.1; django-ipware takes the client's address from the
+# X-Forwarded-For entry nginx appends. AXES_PROXY_COUNT counts further proxies in front of nginx (a
+# load balancer that also appends). A header with any other number of entries (one a client made up)
+# is not believed: the lockout then keys on the proxy's own address, never on an address claimed.
+if env.bool("BEHIND_PROXY", default=False):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
 
 # The name authenticator apps show for this site's two-factor entry.
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="党建网")

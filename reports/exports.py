@@ -8,6 +8,8 @@ from openpyxl.utils import get_column_letter
 
 HEADER_FILL = PatternFill("solid", fgColor="FBEEEE")
 INTEGER, DECIMAL, PERCENT, DATETIME = "0", "0.0", "0.0%", "yyyy-mm-dd hh:mm"
+# A text cell starting with one of these is a formula (or DDE payload) to Excel and LibreOffice.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _sheet(workbook, title, headers, rows, formats, widths=None):
@@ -36,7 +38,22 @@ def _book():
     return workbook
 
 
+def _as_text(workbook):
+    """Write every text cell as text: a figure label `=HYPERLINK(...)` must never become a live formula.
+
+    openpyxl stores a string starting with "=" as a formula; forcing the string type keeps the value
+    exactly as typed, and the quote prefix keeps Excel from re-reading it as a formula on edit.
+    """
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
 def _bytes(workbook):
+    _as_text(workbook)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

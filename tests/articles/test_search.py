@@ -103,3 +103,12 @@ def test_search_page_query_count_is_pinned(client, county, add_articles, django_
     add_articles(200)
     with django_assert_max_num_queries(8):
         assert client.get("/search/", {"q": "远门镇 党建", "township": "yuanmen"}).status_code == 200
+
+
+def test_highlighting_never_splits_an_entity_in_a_title(client, county):
+    ArticleFactory(
+        published=True, column=county.township_news, title='学习<党章> & "两学一做" lt测试', body="<p>学习。</p>"
+    )
+    html = client.get("/search/", {"q": "lt 学习"}).content.decode()
+    assert "&<mark>" not in html and "&amp;<mark>" not in html
+    assert "<mark>学习</mark>&lt;党章&gt; &amp; &quot;两学一做&quot; <mark>lt</mark>测试" in html

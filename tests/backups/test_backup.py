@@ -73,3 +73,79 @@ def test_backup_refuses_an_existing_folder(site, tmp_path):
     (tmp_path / "exists").mkdir()
     with pytest.raises(CommandError, match="已存在"):
         call_command("backup", str(tmp_path / "exists"))
+
+
+def test_backup_files_and_folder_are_private_whatever_the_umask(site, tmp_path):
+    import os
+    import stat
+
+    previous = os.umask(0)  # the loosest umask a shell or unit could leave
+    try:
+        call_command("backup", str(tmp_path / "backup"))
+    finally:
+        os.umask(previous)
+    folder = tmp_path / "backup"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in folder.iterdir()}
+    assert modes == {"data.json": 0o600, "media.tar": 0o600, "manifest.json": 0o600}
+
+
+def test_the_backup_unit_runs_with_a_private_umask():
+    import configparser
+    from pathlib import Path
+
+    unit = configparser.ConfigParser(interpolation=None, strict=False)
+    unit.read(Path(__file__).resolve().parents[2] / "deploy/systemd/dangjian-backup.service", encoding="utf-8")
+    assert unit["Service"]["UMask"] == "0077"
+
+
+def test_a_truncated_data_file_with_matching_checksum_gives_a_chinese_message(site, tmp_path):
+    from backups.archive import seal
+
+    call_command("backup", str(tmp_path / "backup"))
+    folder = tmp_path / "backup"
+    data = folder / "data.json"
+    data.write_bytes(data.read_bytes()[: data.stat().st_size // 2])  # the disk filled up mid-backup
+    seal(folder, json.loads((folder / "manifest.json").read_text()))  # checksums taken of what was written
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError) as raised:
+        call_command("restore", str(folder))
+    assert "data.json 无法载入" in str(raised.value) and "Traceback" not in str(raised.value)
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda m: m["counts"].update({"articles.article": 1}),
+        lambda m: m.update(created_at="2020-01-01T00:00:00+08:00"),
+        lambda m: m["files"].pop("data.json"),
+        lambda m: m.pop("signature"),
+    ],
+    ids=["counts", "date", "checksum-dropped", "signature-dropped"],
+)
+def test_a_changed_manifest_is_refused(site, tmp_path, change):
+    call_command("backup", str(tmp_path / "backup"))
+    path = tmp_path / "backup" / "manifest.json"
+    manifest = json.loads(path.read_text())
+    change(manifest)
+    path.write_text(json.dumps(manifest, ensure_ascii=False))
+    call_command("flush", interactive=False, verbosity=0)
+    with pytest.raises(CommandError, match=r"manifest\.json"):
+        call_command("restore", str(tmp_path / "backup"))
+    assert not Article.objects.exists()
+
+
+def test_a_backup_from_a_site_with_another_key_says_so_and_restores_with_the_old_key_as_fallback(
+    site, tmp_path, settings
+):
+    call_command("backup", str(tmp_path / "backup"))
+    call_command("flush", interactive=False, verbosity=0)
+    old_key, settings.SECRET_KEY = settings.SECRET_KEY, "another-site-" + "k" * 50
+    with pytest.raises(CommandError, match="SECRET_KEY"):
+        call_command("restore", str(tmp_path / "backup"))
+    assert not Article.objects.exists()
+    settings.SECRET_KEY_FALLBACKS = [old_key]
+    settings.MEDIA_ROOT = tmp_path / "restored-media"
+    call_command("restore", str(tmp_path / "backup"))
+    assert Article.objects.exists()

@@ -120,3 +120,19 @@ def test_submission_and_initiative_exports_open(client, people, period, make_rep
     monitors = next(r for r in rows if r[2] == "监控点位")
     assert monitors[:5] == ("党建+平安建设", "远门镇", "监控点位", 114, "个")
     assert monitors[6:] == (86, 28)  # the previous figure and the change
+
+
+@pytest.mark.parametrize("label", ['=HYPERLINK("http://e.cn/x","点击")', "+1+1", "-2+3", "@SUM(1,2)", "\t=1+1"])
+def test_exported_labels_that_look_like_formulas_stay_text(client, people, county, label):
+    import io
+    import zipfile
+
+    from tests.factories import FigureFactory
+
+    FigureFactory(practice=county.practice, label=label, value=3, unit="个")
+    client.force_login(people.county_reviewer)
+    data = client.get("/workspace/dashboard/export/initiatives.xlsx").content
+    cell = next(c for row in load_workbook(io.BytesIO(data)).active.iter_rows() for c in row if c.value == label)
+    assert cell.data_type == "s" and cell.quotePrefix
+    sheet_xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml

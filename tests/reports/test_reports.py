@@ -131,3 +131,25 @@ def test_reminders_go_once_to_townships_that_have_not_submitted(people, period, 
     assert people.editor.email in mailoutbox[0].to and "报送提醒" in mailoutbox[0].subject
     assert send_reminders(now=three_days_before) == 0
     assert send_reminders(now=period.deadline - datetime.timedelta(days=10)) == 0
+
+
+@pytest.mark.parametrize("case", ["bomb-100mb", "entities", "malformed"])
+def test_a_work_report_refuses_a_hostile_word_file(client, people, period, report_column, case):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reports.models import WorkReport
+    from tests.docx_files import HOSTILE
+
+    data, words = HOSTILE[case]
+    client.force_login(people.editor)
+    response = client.post(
+        "/workspace/reports/new/",
+        {
+            "period": period.pk,
+            "kind": "summary",
+            "township": people.editor.township_id,
+            "file": SimpleUploadedFile("总结.docx", data),
+        },
+    )
+    assert response.status_code == 200 and words in response.content.decode()
+    assert not WorkReport.objects.exists() and not Article.objects.exists()
