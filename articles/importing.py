@@ -40,6 +40,10 @@ DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?"
 )
+# Two-digit years (25-03-02 09:21) only where a line is already known to be metadata.
+SHORT_DATE = re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?")
+SITE_NAME = re.compile(rf"^[{CJK}A-Za-z]{{2,12}}(?:网|报|台|融媒|发布|中心|政府|客户端|频道)$")
+UNKNOWN_LABEL = re.compile(rf"\s+[{CJK}]{{2,6}}\s*[:：]")
 BREADCRUMB = re.compile(r"^(您现在的位置|您的位置|当前位置|所在位置|现在位置|位置)\s*[:：]")
 SEPARATORS = re.compile(r"\s*(?:>|＞|›|»|→|/|&gt;)\s*")
 FURNITURE = re.compile(
@@ -495,14 +499,18 @@ def page_metadata(soup):
 # ---- field parsing ----------------------------------------------------------------------------
 
 
-def parse_date(text):
+def parse_date(text, short_years=False):
     match = DATE.search(text or "")
+    if not match and short_years and (match := SHORT_DATE.search(text or "")):
+        return make_date(2000 + int(match["y"]), match)
     if not match:
         return None
+    return make_date(int(match["y"]), match)
+
+
+def make_date(year, match):
     try:
-        moment = datetime.datetime(
-            int(match["y"]), int(match["m"]), int(match["d"]), int(match["H"] or 0), int(match["M"] or 0)
-        )
+        moment = datetime.datetime(year, int(match["m"]), int(match["d"]), int(match["H"] or 0), int(match["M"] or 0))
     except ValueError:
         return None
     return timezone.make_aware(moment, timezone.get_default_timezone())
@@ -515,8 +523,13 @@ def parse_meta(text):
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         value = text[match.end() : end]
-        value = re.split(r"\s{2,}|\u3000|【|\[|\|", value.strip())[0].strip(" ：:|　")
-        fields.setdefault(match["label"], value)
+        value = re.split(r"\s{2,}|\u3000|【|】|\[|\||\?{2,}|\ufffd", value.strip())[0].strip(" ：:|　")
+        value = UNKNOWN_LABEL.split(value)[0]  # 发布园区：… after the source is not part of it
+        if "时间" not in match["label"] and "日期" not in match["label"] and (date := DATE.search(value)):
+            value = value[: date.start()]  # 编辑：redcloud 2025-09-26 08:22:25
+        if re.search(f"[{CJK}]", value):
+            value = re.sub(r"-[A-Za-z0-9]{1,4}$", "", value)  # a CMS user suffix: 李军-ty
+        fields.setdefault(match["label"], value.strip(" ：:|　"))
     return fields
 
 
@@ -530,8 +543,25 @@ def is_meta_line(text):
     labels = META_LABEL.findall(text)
     if not labels:
         return False
-    starts = META_LABEL.match(text) is not None
-    return len(text) <= 160 and (starts or len(labels) >= 2) and not text.endswith("。")
+    starts = META_LABEL.match(text) is not None or DATE.match(text) is not None or DOMAIN.match(text) is not None
+    dated = DATE.search(text) is not None
+    return len(text) <= 160 and (starts or dated or len(labels) >= 2) and not text.endswith("。")
+
+
+def date_line_parts(text):
+    """For a short unlabelled header line such as 'www.x.cn  某某网  2025-02-05 08:50' or
+    '2025-03-06 05:59周立新': (date, [the words left beside it]); None if it is not one."""
+    if len(text) > 80 or is_prose(text) or META_LABEL.search(text):
+        return None
+    when = parse_date(text, short_years=True)
+    if not when:
+        return None
+    rest = SHORT_DATE.sub(" ", DATE.sub(" ", DOMAIN.sub(" ", text)))
+    words = [w for w in re.split(r"[\s|｜/·]+", rest) if w]
+    if sum(len(re.findall(f"[{CJK}]", w)) for w in words) > 16:
+        return None
+    glued = re.search(rf"\d([{CJK}]{{2,3}})$", text)  # '2025-03-06 05:59周立新': the author glued to the date
+    return {"published_at": when, "sites": [w for w in words if SITE_NAME.match(w)], "author": glued and glued[1]}
 
 
 def is_furniture(text):
@@ -583,6 +613,8 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
     kept, visible = [], []  # visible: every non-furniture line, inside or not (headline context)
     first_meta_at = None
     skipping_related = False
+    seen_prose = False  # dates and bylines without labels are header material only above the first paragraph
+    loose = []  # what unlabelled header lines say; labelled metadata anywhere on the page wins over it
     for line in lines:
         text = line.text
         if match := ORIGINAL_URL.match(text):
@@ -590,6 +622,7 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
             continue
         if is_meta_line(text) and not is_prose(text):
             apply_meta(result, parse_meta(text))
+            result.published_at = result.published_at or parse_date(text, short_years=True)
             if first_meta_at is None:
                 first_meta_at = len(kept)
             visible.append(line)
@@ -601,8 +634,15 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
             if is_headline_item(text) or (not is_prose(text) and len(text) <= 40):
                 continue
             skipping_related = False
+        if not seen_prose and (parts := date_line_parts(text)):
+            loose.append(parts)
+            if first_meta_at is None:
+                first_meta_at = len(kept)
+            visible.append(line)
+            continue
         if is_furniture(text) or is_site_plug(text) or (is_headline_item(text) and not line.inside):
             continue
+        seen_prose = seen_prose or (line.inside and is_prose(text))
         visible.append(line)
         if not line.inside:
             if not result.published_at and len(text) <= 40 and (when := parse_date(text)) and not is_prose(text):
@@ -610,6 +650,8 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
             continue
         kept.append(line)
     result.original_url = explicit_url or result.original_url
+    for parts in loose:
+        apply_date_line(result, parts)
 
     # 2. Title and subtitle, then what precedes the first paragraph is header material.
     kept = take_title(result, kept, meta, first_meta_at, visible)
@@ -647,6 +689,16 @@ def apply_meta(result, fields):
                     result.authors.append(author)
         elif label in ("责任编辑", "编辑") and not result.editor:
             result.editor = value
+
+
+def apply_date_line(result, parts):
+    """An unlabelled header date line fills what labelled metadata left empty: beside the date, a site
+    name is the source and a name glued to it the author."""
+    result.published_at = result.published_at or parts["published_at"]
+    if parts["sites"] and not result.source:
+        result.source = parts["sites"][0]
+    if parts["author"] and not result.authors and not SITE_WORDS.search(parts["author"]):
+        add_authors(result, [parts["author"]])
 
 
 def clean_title(title, site_names=()):

@@ -107,7 +107,8 @@ def ours(data, name, townships):
     result = import_bytes(data, name, known_townships=townships)
     published = result.published_at and timezone.localtime(result.published_at).strftime("%Y-%m-%dT%H:%M")
     return {
-        "title": result.title,
+        # The corpus writes a headline and its ——subtitle as one title; the importer keeps them apart.
+        "title": f"{result.title}——{result.subtitle}" if result.subtitle else result.title,
         "published_at": published or "",
         "source": result.source,
         "editor": result.editor,

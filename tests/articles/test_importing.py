@@ -149,3 +149,60 @@ def test_import_without_dry_run_saves_drafts_in_the_workflow(county, tmp_path):
     assert list(article.initiatives.all()) == [county.initiative]
     assert article.event_date.isoformat() == "2025-03-02"  # the original date, not a backdated 发布时间
     assert article.latest_revision.note.startswith("导入自")
+
+
+# ---- generalising features found on the real-structure corpus (tests/articles/import_corpus/) ----
+
+
+def test_an_unlabelled_date_line_above_the_text_gives_the_date_site_and_glued_author():
+    from articles.importing import import_text
+
+    result = import_text(
+        "石桥镇农家书屋读书会将办第二百期\nwww.yxnews.cn   云溪新闻网  2025-02-05 08:50\n"
+        "　　本周五，石桥镇农家书屋将迎来开放第二百期读书会，十多名读者参加座谈。\n"
+    )
+    assert result.published_at.strftime("%Y-%m-%d %H:%M") == "2025-02-05 08:50"
+    assert result.source == "云溪新闻网"
+    assert result.body_text.startswith("本周五")
+    glued = import_text(
+        "支部领办合作社的实践与思考\n2025-03-06 05:59周立新\n"
+        "　　清泉镇地处云溪县东部山区，全镇十四个行政村中有九个村集体经济收入曾长期偏低。\n"
+    )
+    assert glued.authors == ["周立新"] and glued.published_at.day == 6
+
+
+def test_a_labelled_date_wins_over_an_unlabelled_masthead_date_and_a_closing_date_stays_in_the_text():
+    from articles.importing import import_text
+
+    result = import_text(
+        "云溪日报 2025年03月14日 星期五\n柳林镇党员亮身份作表率\n发布时间：2025-03-15 08:30　来源：云溪日报\n"
+        "　　近日，柳林镇组织全镇二十三个村开展“党员亮身份”活动，一千二百余名党员挂牌上岗。\n"
+        "　　中共柳林镇委员会\n　　2025年3月1日\n"
+    )
+    assert result.published_at.strftime("%Y-%m-%d %H:%M") == "2025-03-15 08:30"
+    assert result.body_text.endswith("2025年3月1日")
+
+
+def test_meta_line_dates_with_two_digit_years_or_before_the_labels_are_read():
+    from articles.importing import import_text
+
+    short = import_text(
+        "河湾乡农村党员走进示范园学技术\n云溪融媒 25-03-02 09:21\n"
+        "　　3月1日，河湾乡组织二十名农村党员走进县农业科技示范园，学习稻渔综合种养技术。\n"
+    )
+    assert short.published_at.strftime("%Y-%m-%d %H:%M") == "2025-03-02 09:21" and short.source == "云溪融媒"
+    first = import_text(
+        "城关街道召开红色物业推进会\n2025-03-03 17:42:01 来源：云溪县融媒体中心 | 编辑：何丽\n"
+        "　　3月3日，城关街道组织辖区十二个社区党组织书记召开“红色物业”推进会。\n"
+    )
+    assert first.published_at.strftime("%Y-%m-%d %H:%M") == "2025-03-03 17:42" and first.editor == "何丽"
+
+
+def test_meta_values_stop_at_an_unknown_label_a_date_mojibake_or_a_cms_user_suffix():
+    from articles.importing import parse_meta
+
+    assert parse_meta("发布时间:2025-03-11 来源:云溪发布 发布园区:云溪县工业园")["来源"] == "云溪发布"
+    assert parse_meta("来源:柳林镇人大 作者:黄士成 编辑:redcloud 2025-09-26 08:22:25")["编辑"] == "redcloud"
+    assert parse_meta("發布時間:2025-01-07 ??来源:柳林镇 ??分享:")["来源"] == "柳林镇"
+    assert parse_meta("来源：云溪县融媒体中心 编辑：李军-ty")["编辑"] == "李军"
+    assert parse_meta("发布日期：2025/03/10　【来源：城关街道】")["来源"] == "城关街道"
