@@ -206,3 +206,35 @@ def test_meta_values_stop_at_an_unknown_label_a_date_mojibake_or_a_cms_user_suff
     assert parse_meta("發布時間:2025-01-07 ??来源:柳林镇 ??分享:")["来源"] == "柳林镇"
     assert parse_meta("来源：云溪县融媒体中心 编辑：李军-ty")["编辑"] == "李军"
     assert parse_meta("发布日期：2025/03/10　【来源：城关街道】")["来源"] == "城关街道"
+
+
+def test_credits_in_brackets_after_paragraphs_supplied_by_notes_and_closing_reporter_lines_become_authors():
+    from articles.importing import import_text
+
+    inline = import_text(
+        "县委组织部到马坊乡调研基层党建工作\n"
+        "　　在马坊乡，调研组走进乡机关党员活动室和村集体经济项目点，了解大棚建设进度。（陈晓燕）\n"
+        "　　在石桥镇，调研组听取了镇党委关于“三联三帮”工作开展情况的汇报。（吴志刚） |\n"
+    )
+    assert inline.authors == ["陈晓燕", "吴志刚"]
+    assert inline.body_text.endswith("工作开展情况的汇报。") and "陈晓燕" not in inline.body_text
+    supplied = import_text(
+        "远门镇开展学雷锋志愿服务活动\n发布时间：2025-03-06来源：远门镇\n"
+        "　　志愿者们走进敬老院，为老人打扫卫生、理发、测量血压，陪老人拉家常。（远门镇 王丽 供稿）\n"
+    )
+    assert supplied.authors == ["王丽"] and supplied.source == "远门镇"
+    closing = import_text(
+        "石桥镇西沟工业园区党群服务中心投用\n　　3月9日，石桥镇西沟工业园区党群服务中心正式投用，为职工提供服务。\n"
+        "本报记者 王强 通讯员 刘芳 报道\n本版责编：陈静\n"
+    )
+    assert closing.authors == ["王强", "刘芳"] and closing.editor == "陈静"
+    assert closing.body_text == "3月9日，石桥镇西沟工业园区党群服务中心正式投用，为职工提供服务。"
+
+
+def test_a_bracketed_note_that_is_not_a_name_stays_in_the_text():
+    from articles.importing import import_text
+
+    result = import_text(
+        "清泉镇党建工作综述\n　　清泉镇党委把抓基层打基础作为长远之计，全镇党组织标准化建设全部达标。（未完待续）\n"
+    )
+    assert result.authors == [] and result.body_text.endswith("（未完待续）")
