@@ -32,7 +32,7 @@ PINYIN = re.compile(
 )
 META_LABELS = (
     "发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期|信息来源|稿件来源|文章来源|来源|作者|撰稿|"
-    "责任编辑|编辑|审核|校对|浏览次数|浏览量|预览次数|点击数|点击量|点击次数|阅读数|阅读次数|阅读量|访问量|"
+    "责任编辑|本版责编|责编|编辑|审核|校对|浏览次数|浏览量|预览次数|点击数|点击量|点击次数|阅读数|阅读次数|阅读量|访问量|"
     "字体|字号|打印|关闭|分享"
 )
 META_LABEL = re.compile(rf"(?P<label>{META_LABELS})\s*[:：]\s*")
@@ -77,10 +77,16 @@ DATELINE = re.compile(
 HOUSE_DATELINE = re.compile(r"^(?:本报|本台|本网|本刊|本站)讯\s*[（(](?P<credit>[^（）()]{2,40})[）)]\s*")
 NAME = rf"[{CJK}·]{{2,5}}"
 ROLE_WORDS = re.compile(
-    r"特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|摄影|摄像|撰稿|作者|文\s*/|图\s*/|文：|图："
+    r"本报|本台|本网|报道|特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|摄影|摄像|撰稿|作者|文\s*/|图\s*/|文：|图："
 )
 TRAILING_CREDIT = re.compile(
     rf"[（(]\s*(?:文\s*/\s*|记者\s*|作者[:：]\s*)?(?P<names>{NAME}(?:[\s、，,/]+{NAME})*)\s*[）)]\s*$"
+)
+# '。（陈晓燕）' closing any paragraph: the reporter of that part (county media put one after each).
+INLINE_CREDIT = re.compile(rf"(?<=[。！？”])\s*[（(](?P<names>[{CJK}]{{2,3}}(?:[、\s][{CJK}]{{2,3}})*)[）)]\s*$")
+NOT_A_CREDIT = {"完", "待续", "未完", "未完待续", "续完", "图文", "原创", "转载", "上", "中", "下", "全文"}
+CLOSING_CREDIT = re.compile(
+    rf"^(?:(?:本报|本台|本网)?(?:特约|见习|实习|首席)?(?:记者|通讯员)\s*{NAME}(?:[\s、]+{NAME})*\s*)+(?:报道|采写)?$"
 )
 SUPPLIED_BY = re.compile(r"[（(]\s*(?P<source>[^（）()]{2,30}?)\s*供稿\s*[）)]\s*$")
 EDITOR_CREDIT = re.compile(r"[（(【\[]\s*(?:责任编辑|编辑)\s*[:：]\s*(?P<editor>[^）)】\]]{2,10})\s*[）)】\]]\s*$")
@@ -623,7 +629,7 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
         if is_meta_line(text) and not is_prose(text):
             apply_meta(result, parse_meta(text))
             result.published_at = result.published_at or parse_date(text, short_years=True)
-            if first_meta_at is None:
+            if first_meta_at is None and not seen_prose:  # a closing 责编 line says nothing of the headline
                 first_meta_at = len(kept)
             visible.append(line)
             continue
@@ -636,7 +642,7 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
             skipping_related = False
         if not seen_prose and (parts := date_line_parts(text)):
             loose.append(parts)
-            if first_meta_at is None:
+            if first_meta_at is None and not seen_prose:
                 first_meta_at = len(kept)
             visible.append(line)
             continue
@@ -687,7 +693,7 @@ def apply_meta(result, fields):
             for author in names_from(value) or [value]:
                 if author not in result.authors:
                     result.authors.append(author)
-        elif label in ("责任编辑", "编辑") and not result.editor:
+        elif label in ("责任编辑", "本版责编", "责编", "编辑") and not result.editor:
             result.editor = value
 
 
@@ -849,14 +855,26 @@ def strip_credits(result, paragraphs):
             add_authors(result, names_from(match["credit"]))
             paragraphs = [first[match.end() :].lstrip("　 ，,：:"), *paragraphs[1:]]
             break
+    paragraphs = [re.sub(r"\s*[|｜]+\s*$", "", p) for p in paragraphs]  # a table cell's edge, never prose
+    for index, paragraph in enumerate(paragraphs):
+        match = INLINE_CREDIT.search(paragraph)
+        names = re.split(r"[、\s]", match["names"]) if match else []
+        if names and not set(names) & NOT_A_CREDIT and not any(SITE_WORDS.search(n) or "供稿" in n for n in names):
+            add_authors(result, names)
+            paragraphs[index] = paragraph[: match.start()].rstrip()
     # Trailing credit lines, 供稿 notes and editor notes; the last paragraph may carry one at its end.
     changed = True
     while changed and paragraphs:
         changed = False
         last = paragraphs[-1]
         if match := SUPPLIED_BY.search(last):
+            words = match["source"].split()
+            names = []
+            while len(words) > 1 and re.fullmatch(f"[{CJK}]{{2,3}}", words[-1]) and not SITE_WORDS.search(words[-1]):
+                names.insert(0, words.pop())  # （远门镇 王丽 供稿）: the writer after the unit
+            add_authors(result, names)
             if not result.source:
-                result.source = match["source"].strip()
+                result.source = " ".join(words)
             paragraphs[-1] = last[: match.start()].rstrip()
             changed = True
         elif match := EDITOR_CREDIT.search(last):
@@ -869,6 +887,10 @@ def strip_credits(result, paragraphs):
                 add_authors(result, names)
                 paragraphs[-1] = last[: match.start()].rstrip()
                 changed = True
+        elif CLOSING_CREDIT.match(last):
+            add_authors(result, names_from(last))
+            paragraphs[-1] = ""
+            changed = True
         elif match := BYLINE.match(last):
             add_authors(result, names_from(match["names"]))
             paragraphs[-1] = ""
