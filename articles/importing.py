@@ -49,6 +49,7 @@ SEPARATORS = re.compile(r"\s*(?:>|＞|›|»|→|/|&gt;)\s*")
 FURNITURE = re.compile(
     r"【\s*(字体|字号|打印|关闭|收藏|大\s*中\s*小)|^\s*[\[【]?\s*(打印本页|关闭窗口|打印|关闭|返回顶部|返回首页)\s*[\]】]?\s*$|"
     r"^(分享到|扫一扫|微信扫一扫|手机扫码|上一篇|下一篇|上一条|下一条|相关附件|附件下载|投稿邮箱|投稿热线|"
+    r"标签|关键词|Tags?|打开APP|下载APP|点击查看更多|阅读原文|"
     r"点击蓝字|点击上方|关注我们|长按(识别|扫描)?二维码|长按二维码|预览时标签不可点|图片来源|部分图片来源于网络|"
     r"分享\s*收藏|点赞|在看|转发)[:：]?|^[-—\s]*END[-—\s]*$|^[▼▲↓]+$|"
     r"(ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|技术支持[:：]|主办单位[:：]|承办单位[:：]|"
@@ -61,7 +62,10 @@ FOOTER_LINK_WORDS = re.compile(
 CONTACT = re.compile(
     r"^(服务热线|热线电话|监督电话|举报电话|咨询电话|联系电话|电话|传真|邮箱|电子邮箱|E-?mail|邮编|地址)\s*[:：]", re.I
 )
-DISCLAIMER = re.compile(r"免责声明|本网转载|转载请注明|版权归原作者|版权归原|如有侵权|不代表本网|仅供参考，|联系删除")
+SIGNATURE = re.compile(r"(委员会|人民政府|政府|党委|党工委|党总支|党支部|支部|办公室|办事处|委|局|办|所|站|队|会)$")
+DISCLAIMER = re.compile(
+    r"免责声明|本文转自|仅供学习交流|本网转载|转载请注明|版权归原作者|版权归原|如有侵权|不代表本网|仅供参考，|联系删除"
+)
 RELATED_HEADING = re.compile(
     r"^[【\[]?(推荐阅读|相关阅读|相关新闻|相关文章|相关链接|延伸阅读|热点推荐|热门文章|最新文章|精彩推荐|猜你喜欢|往期回顾|"
     r"往期推荐|往期精彩|热点新闻|图片新闻|今日推荐|热门推荐)[】\]]?[:：]?$"
@@ -571,6 +575,8 @@ def date_line_parts(text):
 
 
 def is_furniture(text):
+    if is_mojibake(text):
+        return True
     if BREADCRUMB.match(text) or FURNITURE.search(text) or DISCLAIMER.search(text):
         return True
     if "首页" in text and len(SEPARATORS.findall(text)) >= 2 and len(text) <= 80 and "。" not in text:
@@ -721,6 +727,33 @@ def clean_title(title, site_names=()):
     return title
 
 
+def plausible_title(text):
+    """Title-like, and none of what stands above a headline on real pages: menus, breadcrumbs, labels,
+    dates, app banners, runs of SEO phrases, bracketed widgets."""
+    return (
+        is_title_like(text)
+        and not is_furniture(text)
+        and not is_mojibake(text)
+        and not META_LABEL.search(text)
+        and not text.endswith((":", "："))
+        and not DATE.search(text)
+        and not re.search(r"[|｜\t]|>>|＞|首页|APP|App", text)
+        and len(re.findall("[,，]", text)) <= 2
+        and not re.fullmatch(r"[\[【].*[\]】]", text)
+        and not is_menu_row(text)
+    )
+
+
+def is_menu_row(text):
+    items = text.split()
+    return len(items) >= 3 and all(len(i) <= 5 for i in items)
+
+
+def is_mojibake(text):
+    """What a wrong decoding leaves: replacement characters or runs of Latin-1 letters in Chinese text."""
+    return text.count("\ufffd") >= 2 or len(re.findall("[\u00c0-\u00ff]", text)) >= max(3, len(text) // 4)
+
+
 def is_title_like(text):
     return 4 <= len(text) <= 70 and not re.search("[。；！？]$", text) and text.count("，") <= 2
 
@@ -728,19 +761,23 @@ def is_title_like(text):
 def take_title(result, lines, meta, first_meta_at, visible):
     """Choose the headline; remove it, a '——' subtitle line and anything above them from the body."""
     candidates = [meta.get("h1"), meta.get("og_title"), meta.get("title_tag")]
-    title = next((clean_title(c) for c in candidates if c and len(clean_title(c)) >= 4), "")
+    title = next((clean_title(c) for c in candidates if c and plausible_title(clean_title(c))), "")
+    if title and title == clean_title(meta.get("title_tag") or ""):
+        # '标题-投资中国' with no spaces round the dash: the visible line the <title> starts with.
+        shown = [v.text for v in visible[:30] if len(v.text) >= 6 and title.startswith(v.text) and v.text != title]
+        title = max(shown, key=len, default=title)
     index = None
     if title:
         index = next((i for i, line in enumerate(lines[:15]) if clean_title(line.text) == title), None)
     elif first_meta_at:
         # Plain text: the headline is the title-like line right above the 发布时间 / 来源 line.
         for i in range(first_meta_at - 1, -1, -1):
-            if is_title_like(lines[i].text) and not lines[i].text.startswith(("——", "—")):
+            if plausible_title(lines[i].text) and not lines[i].text.startswith(("——", "—")):
                 index, title = i, clean_title(lines[i].text)
                 break
     if not title:
-        for i, line in enumerate(lines[:10]):
-            if is_title_like(line.text) and not DATELINE.match(line.text):
+        for i, line in enumerate(lines[:15]):
+            if plausible_title(line.text) and not DATELINE.match(line.text) and not is_prose(line.text):
                 index, title = i, clean_title(line.text)
                 break
     if index is not None and lines[index].text.startswith(("——", "—")) and index + 1 < len(lines):
@@ -829,7 +866,9 @@ def rebuild_paragraphs(lines):
             previous = paragraphs[-1]
             ended = re.search(f"[{TERMINAL}]$", previous)
             short = len(previous.split("\n")[-1]) < typical * 0.85 if typical >= 15 else True
-            starts_new = bool(ended and short)
+            # a short line without punctuation after a finished sentence is a line of its own (a banner, a name)
+            stray = len(piece.text) <= 20 and not re.search("[，。；！？,;]", piece.text)
+            starts_new = bool(ended and (short or stray))
         elif not starts_new:
             starts_new = True  # one line per paragraph: text that was never wrapped
         if starts_new:
@@ -902,10 +941,19 @@ def strip_credits(result, paragraphs):
 
 
 def trim_tail(paragraphs):
-    """Contact, hotline and mailbox lines after the last paragraph of prose belong to the page, not the article."""
+    """After the last paragraph of prose, short lines without a sentence end are the page's (app banners,
+    account names, mood widgets, headline lists, tag runs), except a notice's signature and date."""
     while paragraphs and CONTACT.match(paragraphs[-1]) and not paragraphs[-1].endswith("。"):
         paragraphs.pop()
-    return paragraphs
+    last_prose = max((i for i, p in enumerate(paragraphs) if is_prose(p)), default=None)
+    if last_prose is None:
+        return paragraphs
+    tail = [p for p in paragraphs[last_prose + 1 :] if is_signature(p) or re.search(f"[{TERMINAL}]$", p)]
+    return paragraphs[: last_prose + 1] + tail
+
+
+def is_signature(text):
+    return len(text) <= 30 and bool(SIGNATURE.search(text) or re.fullmatch(rf"{DATE.pattern}", text))
 
 
 def strip_watermarks(paragraphs):

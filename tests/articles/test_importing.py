@@ -238,3 +238,36 @@ def test_a_bracketed_note_that_is_not_a_name_stays_in_the_text():
         "清泉镇党建工作综述\n　　清泉镇党委把抓基层打基础作为长远之计，全镇党组织标准化建设全部达标。（未完待续）\n"
     )
     assert result.authors == [] and result.body_text.endswith("（未完待续）")
+
+
+def test_pasted_text_title_skips_menus_breadcrumbs_banners_and_label_cells_above_it():
+    from articles.importing import import_text
+
+    for header in (
+        "首页要闻乡镇\n",
+        "打开APP，体验更佳\n",
+        "您当前所在位置:云溪新闻网>>新闻中心>>正文\n",
+        "索引号 |\n主题分类:\n",
+    ):
+        result = import_text(
+            header + "城关街道党员志愿者系列服务活动启动\n"
+            "　　昨天上午，由县委组织部主办的党员志愿者系列服务活动在城关街道市民广场启动。\n"
+        )
+        assert result.title == "城关街道党员志愿者系列服务活动启动", header
+        assert result.body_text.startswith("昨天上午")
+
+
+def test_short_lines_after_the_last_paragraph_are_dropped_but_a_notices_signature_and_date_stay():
+    from articles.importing import import_text
+
+    page = import_text(
+        "河湾乡农村党员走进示范园学技术\n　　3月1日，河湾乡组织二十名农村党员走进县农业科技示范园，学习种养技术。\n"
+        "打开APP 阅读更多精彩内容\n远门镇召开春耕生产动员会\n标签：党员 培训\n云溪融媒\n"
+        "ÔÆÏªÏØÈËÃñÕþ¸® | Ê×Ò³\n"
+    )
+    assert page.body_text == "3月1日，河湾乡组织二十名农村党员走进县农业科技示范园，学习种养技术。"
+    notice = import_text(
+        "关于开展党员冬训的通知\n各村党组织：\n　　经乡党委研究，决定于一月十日至二月二十八日开展党员冬训，请各村认真组织。\n"
+        "　　特此通知。\n　　中共河湾乡委员会\n　　2025年1月6日\n"
+    )
+    assert notice.body_text.endswith("特此通知。\n中共河湾乡委员会\n2025年1月6日")
