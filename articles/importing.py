@@ -78,6 +78,11 @@ DATELINE = re.compile(
     rf"^(?P<agency>[{CJK}A-Za-z]{{2,12}}?(?:网|社|台|报|频道|客户端|融媒|新闻))?\s*"
     r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)\s*[（(](?P<credit>[^（）()]{2,40})[）)]\s*"
 )
+# '云溪新闻网2月5日讯 ' / '湖南日报消息 ': a lead with no credit in brackets, cut before the first sentence.
+BARE_DATELINE = re.compile(
+    rf"^(?:[{CJK}A-Za-z]{{2,10}}?(?:网|报|台|社|风|客户端|融媒|新闻)\s*(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|消息|电)"
+    rf"|[{CJK}]{{2,10}}?\d{{1,2}}月\d{{1,2}}日(?:讯|电))[\s　:：]+(?=\S)"
+)
 HOUSE_DATELINE = re.compile(r"^(?:本报|本台|本网|本刊|本站)讯\s*[（(](?P<credit>[^（）()]{2,40})[）)]\s*")
 NAME = rf"[{CJK}·]{{2,5}}"
 ROLE_WORDS = re.compile(
@@ -321,7 +326,9 @@ def docx_to_html(data):
 
 def normalise(text):
     text = ZERO_WIDTH.sub("", html.unescape(text)).replace("\xa0", " ")
-    return to_simplified(PINYIN.sub("", text))
+    text = to_simplified(PINYIN.sub("", text))
+    # A broken converter's doubled punctuation between Chinese characters: ',,' and ',、'.
+    return re.sub(rf"(?<=[{CJK}])(?:,,|，，)(?=[{CJK}“])", "，", re.sub(rf"(?<=[{CJK}]),、", "、", text))
 
 
 def text_lines(text):
@@ -740,6 +747,7 @@ def plausible_title(text):
         and not re.search(r"[|｜\t]|>>|＞|首页|APP|App", text)
         and len(re.findall("[,，]", text)) <= 2
         and not re.fullmatch(r"[\[【].*[\]】]", text)
+        and not re.search(r"[:：]\S{0,4}$", text)  # '第03版：乡镇', a label with a short value
         and not is_menu_row(text)
     )
 
@@ -901,6 +909,8 @@ def strip_credits(result, paragraphs):
         if names and not set(names) & NOT_A_CREDIT and not any(SITE_WORDS.search(n) or "供稿" in n for n in names):
             add_authors(result, names)
             paragraphs[index] = paragraph[: match.start()].rstrip()
+    if paragraphs and (match := BARE_DATELINE.match(paragraphs[0])):
+        paragraphs = [paragraphs[0][match.end() :], *paragraphs[1:]]
     # Trailing credit lines, 供稿 notes and editor notes; the last paragraph may carry one at its end.
     changed = True
     while changed and paragraphs:
@@ -985,6 +995,8 @@ def site_name_in(phrase):
 
 def find_township(title, paragraphs, known):
     known = [k for k in known if k]
+    if sum(name in title for name in known) >= 2:
+        return ""  # the title names several townships: the article is the county's
     for text in (title, *paragraphs[:3]):
         for name in known:
             if name in text:
@@ -997,6 +1009,9 @@ def find_township(title, paragraphs, known):
     if in_title:
         return in_title[0]
     counts = Counter(c for _, c in candidates)
+    known_later = next((name for text in paragraphs for name in known if name in text), None)
+    if known_later and max(counts.values(), default=0) < 2:
+        return known_later  # a known name (in a signature, say) beats a one-off word that ends in 镇
     if counts and max(counts.values()) >= 2:
         counts = Counter({name: n for name, n in counts.items() if n >= 2})  # a one-off is likely noise
     if not counts:

@@ -271,3 +271,31 @@ def test_short_lines_after_the_last_paragraph_are_dropped_but_a_notices_signatur
         "　　特此通知。\n　　中共河湾乡委员会\n　　2025年1月6日\n"
     )
     assert notice.body_text.endswith("特此通知。\n中共河湾乡委员会\n2025年1月6日")
+
+
+def test_a_lead_without_a_credit_is_cut_and_doubled_commas_of_a_broken_converter_are_mended():
+    from articles.importing import import_text
+
+    lead = import_text(
+        "十名小记者列席柳林镇人代会\n　　云溪新闻网2月5日讯 昨日，柳林镇人代会在镇政府召开，十名小记者受邀列席会议。\n"
+    )
+    assert lead.body_text == "昨日，柳林镇人代会在镇政府召开，十名小记者受邀列席会议。"
+    commas = import_text("马坊乡党员干部踊跃捐款\n　　3月2日,,马坊乡举行捐款仪式,,乡党委书记,、乡长带头捐款。\n")
+    assert commas.body_text == "3月2日，马坊乡举行捐款仪式，乡党委书记、乡长带头捐款。"
+
+
+def test_township_from_a_signature_beats_a_word_ending_in_zhen_and_two_in_the_title_mean_none():
+    from articles.importing import import_text
+
+    known = ["石桥镇", "远门镇", "河湾乡", "马坊乡"]
+    notice = import_text(
+        "关于开展党员冬训的通知\n各村党组织：\n　　培训结束后，各村于三月五日前将培训台账报送镇组织办。\n"
+        "　　中共河湾乡委员会\n",
+        known_townships=known,
+    )
+    assert notice.township == "河湾乡"
+    both = import_text(
+        "县委组织部到马坊乡石桥镇调研基层党建工作\n　　调研组走进乡机关党员活动室和村集体经济项目点，了解大棚建设进度。\n",
+        known_townships=known,
+    )
+    assert both.township == ""
