@@ -35,6 +35,23 @@ META_LABELS = (
     "责任编辑|本版责编|责编|编辑|审核|校对|浏览次数|浏览量|预览次数|点击数|点击量|点击次数|阅读数|阅读次数|阅读量|访问量|"
     "字体|字号|打印|关闭|分享"
 )
+# Labels of 信息公开 metadata tables that say nothing the article keeps (标题 excepted: the headline).
+TABLE_LABELS = (
+    "索引号|主题分类|信息分类|发文机构|发布机构|发文字号|文号|发文日期|成文日期|生效日期|有效性|内容概述|"
+    "公开方式|公开范围|所属主题|标题"
+)
+# How long a value on the line after its label can be: a category is a word, 内容概述 is never followed by its value
+# (what follows it is the headline).
+CELL_VALUE_LIMITS = {
+    "主题分类": 8,
+    "信息分类": 8,
+    "有效性": 8,
+    "所属主题": 8,
+    "公开方式": 8,
+    "公开范围": 8,
+    "内容概述": 0,
+}
+CELL_LABEL = re.compile(rf"^(?P<label>{TABLE_LABELS}|{META_LABELS})$")
 META_LABEL = re.compile(rf"(?P<label>{META_LABELS})\s*[:：]\s*")
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
@@ -619,7 +636,46 @@ def is_prose(text):
 # ---- the extraction ---------------------------------------------------------------------------
 
 
+def cell_label(text):
+    """'索 引 号', '来源:', '发布日期 |' → the label; None for anything else."""
+    match = CELL_LABEL.match(re.sub(r"[\s\u3000]+", "", text).rstrip(":：|｜"))
+    return match and match["label"]
+
+
+def join_label_cells(lines, meta):
+    """A metadata table as a copy or a layout leaves it, one cell per line or cells split by tabs, back into
+    'label：value' lines; rows of table-only labels are dropped, a 标题 cell is the headline."""
+    rows, index = [], 0
+    while index < len(lines):
+        line = lines[index]
+        cells = [c.strip() for c in re.split(r"\t+", line.text) if c.strip()]
+        pairs = []
+        if len(cells) >= 2 and cell_label(cells[0]):
+            pairs = [(cell_label(cells[i]), cells[i + 1].rstrip(" |｜")) for i in range(0, len(cells) - 1, 2)]
+            if not all(label for label, _ in pairs):
+                pairs = []
+        elif (label := cell_label(line.text)) and index + 1 < len(lines):
+            following = lines[index + 1].text
+            longest = CELL_VALUE_LIMITS.get(label, 40)
+            if cell_label(following) or len(following) > longest or is_prose(following):
+                index += 1  # a label whose value is empty
+                continue
+            pairs, index = [(label, following.rstrip(" |｜"))], index + 1
+        index += 1
+        if not pairs:
+            rows.append(line)
+            continue
+        for label, value in pairs:
+            if label == "标题" and value:
+                meta.setdefault("labelled_title", value)
+        kept = [f"{label}：{value}" for label, value in pairs if re.fullmatch(META_LABELS, label) and value]
+        if kept:
+            rows.append(Line("\u3000".join(kept), inside=line.inside, block_start=True))
+    return rows
+
+
 def extract(lines, meta, name, *, known_townships=(), themes=None):
+    lines = join_label_cells(lines, meta)
     result = ImportResult(path=name, images_skipped=meta.get("images_in_article", 0))
     themes = list(themes or DEFAULT_THEMES)
     result.published_at = meta.get("published_at")
@@ -674,6 +730,8 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
 
     # 2. Title and subtitle, then what precedes the first paragraph is header material.
     kept = take_title(result, kept, meta, first_meta_at, visible)
+    # The headline repeated at the top of the text (a bold centred copy, a 标题 cell's twin) is not the text.
+    kept = [line for i, line in enumerate(kept) if i >= 5 or clean_title(line.text) != result.title]
     kept = drop_header_leftovers(result, kept)
     kept = [line for line in kept if not (is_headline_item(line.text) and not is_prose(line.text))]
 
@@ -768,7 +826,7 @@ def is_title_like(text):
 
 def take_title(result, lines, meta, first_meta_at, visible):
     """Choose the headline; remove it, a '——' subtitle line and anything above them from the body."""
-    candidates = [meta.get("h1"), meta.get("og_title"), meta.get("title_tag")]
+    candidates = [meta.get("labelled_title"), meta.get("h1"), meta.get("og_title"), meta.get("title_tag")]
     title = next((clean_title(c) for c in candidates if c and plausible_title(clean_title(c))), "")
     if title and title == clean_title(meta.get("title_tag") or ""):
         # '标题-投资中国' with no spaces round the dash: the visible line the <title> starts with.

@@ -299,3 +299,29 @@ def test_township_from_a_signature_beats_a_word_ending_in_zhen_and_two_in_the_ti
         known_townships=known,
     )
     assert both.township == ""
+
+
+def test_a_metadata_table_copied_cell_by_cell_or_with_tabs_gives_its_date_source_and_headline():
+    from articles.importing import import_text
+
+    cells = import_text(
+        "索引号 |\nYX-MFX-2025-0012 |\n发布机构 |\n马坊乡人民政府 |\n发布日期 |\n2025-03-04 |\n信息来源 |\n马坊乡纪委 |\n"
+        "马坊乡开展村级财务公开专项检查\n马坊乡组织全乡十二个村开展村级财务公开专项检查，重点检查收支明细。\n"
+    )
+    assert (cells.title, cells.source) == ("马坊乡开展村级财务公开专项检查", "马坊乡纪委")
+    assert cells.published_at.strftime("%Y-%m-%d") == "2025-03-04"
+    assert cells.body_text == "马坊乡组织全乡十二个村开展村级财务公开专项检查，重点检查收支明细。"
+    tabs = import_text(
+        "索 引 号\tYX-LLZ-2025-0031\t信息分类\t工作动态\n发布机构\t柳林镇人民政府\t发布日期\t2025/3/2\n"
+        "信息来源\t柳林镇党政办\t阅读次数\t356\n标　　题\t柳林镇开展机关干部“民情日”走访活动\n\n"
+        "　　为推动党员干部下沉一线，柳林镇组织机关干部每周三到包联村开展“民情日”走访。\n"
+    )
+    assert (tabs.title, tabs.source) == ("柳林镇开展机关干部“民情日”走访活动", "柳林镇党政办")
+    assert tabs.published_at.strftime("%Y-%m-%d") == "2025-03-02"
+    assert tabs.body_text.startswith("为推动党员干部下沉一线")
+    labels_alone = import_text(
+        "石桥镇村级党组织活动阵地管理办法\n主题分类:\n来源:\n石桥镇人民政府\n发布日期:\n2025年02月18日 16:34\n内容概述:\n"
+        "石桥镇村级党组织活动阵地管理办法\n为进一步规范村级党组织活动阵地管理，石桥镇党委结合实际制定本办法。\n"
+    )
+    assert labels_alone.source == "石桥镇人民政府" and labels_alone.published_at.strftime("%H:%M") == "16:34"
+    assert labels_alone.body_text == "为进一步规范村级党组织活动阵地管理，石桥镇党委结合实际制定本办法。"
