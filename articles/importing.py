@@ -114,6 +114,9 @@ NOT_A_CREDIT = {"完", "待续", "未完", "未完待续", "续完", "图文", "
 CLOSING_CREDIT = re.compile(
     rf"^(?:(?:本报|本台|本网)?(?:特约|见习|实习|首席)?(?:记者|通讯员)\s*{NAME}(?:[\s、]+{NAME})*\s*)+(?:报道|采写)?$"
 )
+NAME_LIST = re.compile(rf"^[{CJK}]{{2,3}}(?:[、，,][{CJK}]{{2,3}}){{1,7}}$")
+# '新华社记者' alone: a credit whose names were left out.
+NAMELESS_CREDIT = re.compile(rf"^(?:本报|本台|本网|[{CJK}]{{2,6}}(?:社|台|网|报))?(?:特约|见习)?(?:记者|通讯员)$")
 SUPPLIED_BY = re.compile(r"[（(]\s*(?P<source>[^（）()]{2,30}?)\s*供稿\s*[）)]\s*$")
 EDITOR_CREDIT = re.compile(r"[（(【\[]\s*(?:责任编辑|编辑)\s*[:：]\s*(?P<editor>[^）)】\]]{2,10})\s*[）)】\]]\s*$")
 BYLINE = re.compile(
@@ -416,11 +419,20 @@ DROP_TAGS = [
 ]
 
 
+# Inline styles that hide an element: how injected SEO text is kept off the screen.
+HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:top|left|text-indent)\s*:\s*-\d{3,}px|font-size\s*:\s*0(?:px)?\s*(?:;|$)",
+    re.I,
+)
+
+
 def html_lines(page, fragment=False):
     """Lines of visible text, each marked inside/outside the article block, plus page metadata."""
     from bs4 import BeautifulSoup, Comment
 
     soup = BeautifulSoup(page, "lxml")
+    for tag in soup.find_all(style=HIDDEN_STYLE):
+        tag.decompose()
     meta = page_metadata(soup)
     for tag in soup(DROP_TAGS):
         tag.decompose()
@@ -557,7 +569,7 @@ def parse_meta(text):
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         value = text[match.end() : end]
-        value = re.split(r"\s{2,}|\u3000|【|】|\[|\||\?{2,}|\ufffd", value.strip())[0].strip(" ：:|　")
+        value = re.split(r"\s{2,}|\u3000|【|】|\[|\]|\||\?{2,}|\ufffd", value.strip())[0].strip(" ：:|　")
         value = UNKNOWN_LABEL.split(value)[0]  # 发布园区：… after the source is not part of it
         if "时间" not in match["label"] and "日期" not in match["label"] and (date := DATE.search(value)):
             value = value[: date.start()]  # 编辑：redcloud 2025-09-26 08:22:25
@@ -577,7 +589,8 @@ def is_meta_line(text):
     labels = META_LABEL.findall(text)
     if not labels:
         return False
-    starts = META_LABEL.match(text) is not None or DATE.match(text) is not None or DOMAIN.match(text) is not None
+    bare = text.lstrip("【[（( ")
+    starts = META_LABEL.match(bare) is not None or DATE.match(text) is not None or DOMAIN.match(text) is not None
     dated = DATE.search(text) is not None
     return len(text) <= 160 and (starts or dated or len(labels) >= 2) and not text.endswith("。")
 
@@ -803,7 +816,8 @@ def plausible_title(text):
         and not text.endswith((":", "："))
         and not DATE.search(text)
         and not re.search(r"[|｜\t]|>>|＞|首页|APP|App", text)
-        and len(re.findall("[,，]", text)) <= 2
+        and text.count(",") <= 1  # SEO runs join their phrases with ASCII commas
+        and text.count("，") <= 2
         and not re.fullmatch(r"[\[【].*[\]】]", text)
         and not re.search(r"[:：]\S{0,4}$", text)  # '第03版：乡镇', a label with a short value
         and not is_menu_row(text)
@@ -866,13 +880,13 @@ def take_title(result, lines, meta, first_meta_at, visible):
 
 
 def subtitle_after(title, lines):
-    """The '——…' line that directly follows the headline, wherever on the page it sits."""
+    """The '——…' line that directly follows the headline, wherever on the page it sits (the headline may
+    stand twice, above the meta line and again above the text: each place is looked at)."""
     for index, line in enumerate(lines[:-1]):
         if clean_title(line.text) == title or line.text == title:
             following = lines[index + 1].text
             if following.startswith(("——", "—", "──")) and len(following) <= 80:
                 return following.lstrip("—─- ").strip()
-            return ""
     return ""
 
 
@@ -896,6 +910,8 @@ def drop_header_leftovers(result, lines):
             result.published_at = when
         elif match := BYLINE.match(text):
             add_authors(result, names_from(match["names"]))
+        elif NAME_LIST.match(text):
+            add_authors(result, re.split(r"[、，,]", text))  # '陈伟东、孔娜、张大维' under a paper's title
     return []
 
 
@@ -968,7 +984,12 @@ def strip_credits(result, paragraphs):
             add_authors(result, names)
             paragraphs[index] = paragraph[: match.start()].rstrip()
     if paragraphs and (match := BARE_DATELINE.match(paragraphs[0])):
-        paragraphs = [paragraphs[0][match.end() :], *paragraphs[1:]]
+        rest = paragraphs[0][match.end() :]
+        headline = re.sub(r"^题[:：]\s*", "", rest)
+        # '新华社长沙7月31日电 题：<the headline>' is all lead; a nameless credit line may follow it.
+        paragraphs = paragraphs[1:] if clean_title(headline) == result.title else [rest, *paragraphs[1:]]
+    while paragraphs and NAMELESS_CREDIT.match(paragraphs[0]):
+        paragraphs = paragraphs[1:]
     # Trailing credit lines, 供稿 notes and editor notes; the last paragraph may carry one at its end.
     changed = True
     while changed and paragraphs:

@@ -325,3 +325,34 @@ def test_a_metadata_table_copied_cell_by_cell_or_with_tabs_gives_its_date_source
     )
     assert labels_alone.source == "石桥镇人民政府" and labels_alone.published_at.strftime("%H:%M") == "16:34"
     assert labels_alone.body_text == "为进一步规范村级党组织活动阵地管理，石桥镇党委结合实际制定本办法。"
+
+
+def test_hidden_seo_text_is_not_the_headline_and_an_author_list_under_a_papers_title_is_read(tmp_path):
+    from articles.importing import import_file
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>不卡一区二区三区,天天影视综合网,最新午夜福利</title></head><body>"
+        '<div style="position:absolute;top:-999px"><h1>不卡一区二区三区,天天影视综合网</h1></div>'
+        "<div>柳林镇举办村党支部书记轮训班</div><div>发布时间:2025-01-07 来源:柳林镇</div>"
+        "<p>陈伟东、孔娜、张大维</p>"
+        "<p>柳林镇组织全镇二十三个村党支部书记开展集中轮训，围绕村级议事规则、集体资产管理等内容逐项讲解。</p>"
+        "<p>培训采取专题授课与现场观摩相结合的方式，学员先后走进两个示范村，实地查看党务村务公开栏。</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    result = import_file(page)
+    assert result.title == "柳林镇举办村党支部书记轮训班"
+    assert result.authors == ["陈伟东", "孔娜", "张大维"]
+    assert result.body_text.startswith("柳林镇组织全镇") and "不卡" not in result.body_text
+
+
+def test_a_lead_that_only_repeats_the_headline_and_a_nameless_credit_line_are_not_the_text():
+    from articles.importing import import_text
+
+    result = import_text(
+        "远门镇：走好共同富裕的每一步\n2025-08-01 10:51 来源: 新华社\n"
+        "　　新华社长沙7月31日电 题：远门镇：走好共同富裕的每一步\n　　新华社记者\n"
+        "　　这里是云溪县的东大门，也是全县农业人口最多的乡镇。\n"
+    )
+    assert result.body_text == "这里是云溪县的东大门，也是全县农业人口最多的乡镇。"
