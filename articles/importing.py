@@ -114,6 +114,7 @@ NOT_A_CREDIT = {"完", "待续", "未完", "未完待续", "续完", "图文", "
 CLOSING_CREDIT = re.compile(
     rf"^(?:(?:本报|本台|本网)?(?:特约|见习|实习|首席)?(?:记者|通讯员)\s*{NAME}(?:[\s、]+{NAME})*\s*)+(?:报道|采写)?$"
 )
+DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,10}}[〔\[［(（]\d{{4}}[〕\]］)）]\s*\d{{1,4}}\s*号$")
 NAME_LIST = re.compile(rf"^[{CJK}]{{2,3}}(?:[、，,][{CJK}]{{2,3}}){{1,7}}$")
 # '新华社记者' alone: a credit whose names were left out.
 NAMELESS_CREDIT = re.compile(rf"^(?:本报|本台|本网|[{CJK}]{{2,6}}(?:社|台|网|报))?(?:特约|见习)?(?:记者|通讯员)$")
@@ -900,6 +901,7 @@ def drop_header_leftovers(result, lines):
             or SUBHEADING.match(text)
             or DATELINE.match(text)
             or HOUSE_DATELINE.match(text)
+            or DOC_NUMBER.match(text)  # a notice's 文号 is part of the document
             or (line.indented and cjk >= 6)
             or cjk >= 16
             or (text.endswith(("：", ":")) and cjk >= 4 and not is_meta_line(text))  # a notice's salutation
@@ -943,6 +945,7 @@ def rebuild_paragraphs(lines):
             or piece.indented
             or SUBHEADING.match(piece.text)
             or SUBHEADING.match(paragraphs[-1])
+            or DOC_NUMBER.match(paragraphs[-1])
         )
         if not starts_new and wrapped:
             previous = paragraphs[-1]

@@ -356,3 +356,13 @@ def test_a_lead_that_only_repeats_the_headline_and_a_nameless_credit_line_are_no
         "　　这里是云溪县的东大门，也是全县农业人口最多的乡镇。\n"
     )
     assert result.body_text == "这里是云溪县的东大门，也是全县农业人口最多的乡镇。"
+
+
+def test_a_notices_document_number_above_the_salutation_stays_in_the_text():
+    from articles.importing import import_text
+
+    result = import_text(
+        "关于开展2025年度党员冬春训工作的通知\n时间:2025年01月06日 点击次数:28596\n河党发〔2025〕2号\n各村（社区）党组织：\n"
+        "　　为做好二〇二五年度党员冬春训工作，经乡党委研究，现将有关事项通知如下。\n"
+    )
+    assert result.body_text.startswith("河党发〔2025〕2号\n各村（社区）党组织：")
