@@ -32,19 +32,41 @@ PINYIN = re.compile(
 )
 META_LABELS = (
     "发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期|信息来源|稿件来源|文章来源|来源|作者|撰稿|"
-    "责任编辑|编辑|审核|校对|浏览次数|浏览量|预览次数|点击数|点击量|点击次数|阅读数|阅读次数|阅读量|访问量|"
+    "责任编辑|本版责编|责编|编辑|审核|校对|浏览次数|浏览量|预览次数|点击数|点击量|点击次数|阅读数|阅读次数|阅读量|访问量|"
     "字体|字号|打印|关闭|分享"
 )
+# Labels of 信息公开 metadata tables that say nothing the article keeps (标题 excepted: the headline).
+TABLE_LABELS = (
+    "索引号|主题分类|信息分类|发文机构|发布机构|发文字号|文号|发文日期|成文日期|生效日期|有效性|内容概述|"
+    "公开方式|公开范围|所属主题|标题"
+)
+# How long a value on the line after its label can be: a category is a word, 内容概述 is never followed by its value
+# (what follows it is the headline).
+CELL_VALUE_LIMITS = {
+    "主题分类": 8,
+    "信息分类": 8,
+    "有效性": 8,
+    "所属主题": 8,
+    "公开方式": 8,
+    "公开范围": 8,
+    "内容概述": 0,
+}
+CELL_LABEL = re.compile(rf"^(?P<label>{TABLE_LABELS}|{META_LABELS})$")
 META_LABEL = re.compile(rf"(?P<label>{META_LABELS})\s*[:：]\s*")
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
     r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*\d{1,2}\s*秒?)?)?"
 )
+# Two-digit years (25-03-02 09:21) only where a line is already known to be metadata.
+SHORT_DATE = re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?")
+SITE_NAME = re.compile(rf"^[{CJK}A-Za-z]{{2,12}}(?:网|报|台|融媒|发布|中心|政府|客户端|频道)$")
+UNKNOWN_LABEL = re.compile(rf"\s+[{CJK}]{{2,6}}\s*[:：]")
 BREADCRUMB = re.compile(r"^(您现在的位置|您的位置|当前位置|所在位置|现在位置|位置)\s*[:：]")
 SEPARATORS = re.compile(r"\s*(?:>|＞|›|»|→|/|&gt;)\s*")
 FURNITURE = re.compile(
     r"【\s*(字体|字号|打印|关闭|收藏|大\s*中\s*小)|^\s*[\[【]?\s*(打印本页|关闭窗口|打印|关闭|返回顶部|返回首页)\s*[\]】]?\s*$|"
     r"^(分享到|扫一扫|微信扫一扫|手机扫码|上一篇|下一篇|上一条|下一条|相关附件|附件下载|投稿邮箱|投稿热线|"
+    r"标签|关键词|Tags?|打开APP|下载APP|点击查看更多|阅读原文|"
     r"点击蓝字|点击上方|关注我们|长按(识别|扫描)?二维码|长按二维码|预览时标签不可点|图片来源|部分图片来源于网络|"
     r"分享\s*收藏|点赞|在看|转发)[:：]?|^[-—\s]*END[-—\s]*$|^[▼▲↓]+$|"
     r"(ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|技术支持[:：]|主办单位[:：]|承办单位[:：]|"
@@ -57,7 +79,10 @@ FOOTER_LINK_WORDS = re.compile(
 CONTACT = re.compile(
     r"^(服务热线|热线电话|监督电话|举报电话|咨询电话|联系电话|电话|传真|邮箱|电子邮箱|E-?mail|邮编|地址)\s*[:：]", re.I
 )
-DISCLAIMER = re.compile(r"免责声明|本网转载|转载请注明|版权归原作者|版权归原|如有侵权|不代表本网|仅供参考，|联系删除")
+SIGNATURE = re.compile(r"(委员会|人民政府|政府|党委|党工委|党总支|党支部|支部|办公室|办事处|委|局|办|所|站|队|会)$")
+DISCLAIMER = re.compile(
+    r"免责声明|本文转自|仅供学习交流|本网转载|转载请注明|版权归原作者|版权归原|如有侵权|不代表本网|仅供参考，|联系删除"
+)
 RELATED_HEADING = re.compile(
     r"^[【\[]?(推荐阅读|相关阅读|相关新闻|相关文章|相关链接|延伸阅读|热点推荐|热门文章|最新文章|精彩推荐|猜你喜欢|往期回顾|"
     r"往期推荐|往期精彩|热点新闻|图片新闻|今日推荐|热门推荐)[】\]]?[:：]?$"
@@ -70,14 +95,29 @@ DATELINE = re.compile(
     rf"^(?P<agency>[{CJK}A-Za-z]{{2,12}}?(?:网|社|台|报|频道|客户端|融媒|新闻))?\s*"
     r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:电|讯)\s*[（(](?P<credit>[^（）()]{2,40})[）)]\s*"
 )
+# '云溪新闻网2月5日讯 ' / '湖南日报消息 ': a lead with no credit in brackets, cut before the first sentence.
+BARE_DATELINE = re.compile(
+    rf"^(?:[{CJK}A-Za-z]{{2,10}}?(?:网|报|台|社|风|客户端|融媒|新闻)\s*(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|消息|电)"
+    rf"|[{CJK}]{{2,10}}?\d{{1,2}}月\d{{1,2}}日(?:讯|电))[\s　:：]+(?=\S)"
+)
 HOUSE_DATELINE = re.compile(r"^(?:本报|本台|本网|本刊|本站)讯\s*[（(](?P<credit>[^（）()]{2,40})[）)]\s*")
 NAME = rf"[{CJK}·]{{2,5}}"
 ROLE_WORDS = re.compile(
-    r"特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|摄影|摄像|撰稿|作者|文\s*/|图\s*/|文：|图："
+    r"本报|本台|本网|报道|特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|摄影|摄像|撰稿|作者|文\s*/|图\s*/|文：|图："
 )
 TRAILING_CREDIT = re.compile(
     rf"[（(]\s*(?:文\s*/\s*|记者\s*|作者[:：]\s*)?(?P<names>{NAME}(?:[\s、，,/]+{NAME})*)\s*[）)]\s*$"
 )
+# '。（陈晓燕）' closing any paragraph: the reporter of that part (county media put one after each).
+INLINE_CREDIT = re.compile(rf"(?<=[。！？”])\s*[（(](?P<names>[{CJK}]{{2,3}}(?:[、\s][{CJK}]{{2,3}})*)[）)]\s*$")
+NOT_A_CREDIT = {"完", "待续", "未完", "未完待续", "续完", "图文", "原创", "转载", "上", "中", "下", "全文"}
+CLOSING_CREDIT = re.compile(
+    rf"^(?:(?:本报|本台|本网)?(?:特约|见习|实习|首席)?(?:记者|通讯员)\s*{NAME}(?:[\s、]+{NAME})*\s*)+(?:报道|采写)?$"
+)
+DOC_NUMBER = re.compile(rf"^[{CJK}]{{1,10}}[〔\[［(（]\d{{4}}[〕\]］)）]\s*\d{{1,4}}\s*号$")
+NAME_LIST = re.compile(rf"^[{CJK}]{{2,3}}(?:[、，,][{CJK}]{{2,3}}){{1,7}}$")
+# '新华社记者' alone: a credit whose names were left out.
+NAMELESS_CREDIT = re.compile(rf"^(?:本报|本台|本网|[{CJK}]{{2,6}}(?:社|台|网|报))?(?:特约|见习)?(?:记者|通讯员)$")
 SUPPLIED_BY = re.compile(r"[（(]\s*(?P<source>[^（）()]{2,30}?)\s*供稿\s*[）)]\s*$")
 EDITOR_CREDIT = re.compile(r"[（(【\[]\s*(?:责任编辑|编辑)\s*[:：]\s*(?P<editor>[^）)】\]]{2,10})\s*[）)】\]]\s*$")
 BYLINE = re.compile(
@@ -305,7 +345,9 @@ def docx_to_html(data):
 
 def normalise(text):
     text = ZERO_WIDTH.sub("", html.unescape(text)).replace("\xa0", " ")
-    return to_simplified(PINYIN.sub("", text))
+    text = to_simplified(PINYIN.sub("", text))
+    # A broken converter's doubled punctuation between Chinese characters: ',,' and ',、'.
+    return re.sub(rf"(?<=[{CJK}])(?:,,|，，)(?=[{CJK}“])", "，", re.sub(rf"(?<=[{CJK}]),、", "、", text))
 
 
 def text_lines(text):
@@ -376,11 +418,20 @@ DROP_TAGS = [
 ]
 
 
+# Inline styles that hide an element: how injected SEO text is kept off the screen.
+HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|(?:top|left|text-indent)\s*:\s*-\d{3,}px|font-size\s*:\s*0(?:px)?\s*(?:;|$)",
+    re.I,
+)
+
+
 def html_lines(page, fragment=False):
     """Lines of visible text, each marked inside/outside the article block, plus page metadata."""
     from bs4 import BeautifulSoup, Comment
 
     soup = BeautifulSoup(page, "lxml")
+    for tag in soup.find_all(style=HIDDEN_STYLE):
+        tag.decompose()
     meta = page_metadata(soup)
     for tag in soup(DROP_TAGS):
         tag.decompose()
@@ -493,14 +544,18 @@ def page_metadata(soup):
 # ---- field parsing ----------------------------------------------------------------------------
 
 
-def parse_date(text):
+def parse_date(text, short_years=False):
     match = DATE.search(text or "")
+    if not match and short_years and (match := SHORT_DATE.search(text or "")):
+        return make_date(2000 + int(match["y"]), match)
     if not match:
         return None
+    return make_date(int(match["y"]), match)
+
+
+def make_date(year, match):
     try:
-        moment = datetime.datetime(
-            int(match["y"]), int(match["m"]), int(match["d"]), int(match["H"] or 0), int(match["M"] or 0)
-        )
+        moment = datetime.datetime(year, int(match["m"]), int(match["d"]), int(match["H"] or 0), int(match["M"] or 0))
     except ValueError:
         return None
     return timezone.make_aware(moment, timezone.get_default_timezone())
@@ -513,8 +568,13 @@ def parse_meta(text):
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         value = text[match.end() : end]
-        value = re.split(r"\s{2,}|\u3000|【|\[|\|", value.strip())[0].strip(" ：:|　")
-        fields.setdefault(match["label"], value)
+        value = re.split(r"\s{2,}|\u3000|【|】|\[|\]|\||\?{2,}|\ufffd", value.strip())[0].strip(" ：:|　")
+        value = UNKNOWN_LABEL.split(value)[0]  # 发布园区：… after the source is not part of it
+        if "时间" not in match["label"] and "日期" not in match["label"] and (date := DATE.search(value)):
+            value = value[: date.start()]  # 编辑：redcloud 2025-09-26 08:22:25
+        if re.search(f"[{CJK}]", value):
+            value = re.sub(r"-[A-Za-z0-9]{1,4}$", "", value)  # a CMS user suffix: 李军-ty
+        fields.setdefault(match["label"], value.strip(" ：:|　"))
     return fields
 
 
@@ -528,11 +588,31 @@ def is_meta_line(text):
     labels = META_LABEL.findall(text)
     if not labels:
         return False
-    starts = META_LABEL.match(text) is not None
-    return len(text) <= 160 and (starts or len(labels) >= 2) and not text.endswith("。")
+    bare = text.lstrip("【[（( ")
+    starts = META_LABEL.match(bare) is not None or DATE.match(text) is not None or DOMAIN.match(text) is not None
+    dated = DATE.search(text) is not None
+    return len(text) <= 160 and (starts or dated or len(labels) >= 2) and not text.endswith("。")
+
+
+def date_line_parts(text):
+    """For a short unlabelled header line such as 'www.x.cn  某某网  2025-02-05 08:50' or
+    '2025-03-06 05:59周立新': (date, [the words left beside it]); None if it is not one."""
+    if len(text) > 80 or is_prose(text) or META_LABEL.search(text):
+        return None
+    when = parse_date(text, short_years=True)
+    if not when:
+        return None
+    rest = SHORT_DATE.sub(" ", DATE.sub(" ", DOMAIN.sub(" ", text)))
+    words = [w for w in re.split(r"[\s|｜/·]+", rest) if w]
+    if sum(len(re.findall(f"[{CJK}]", w)) for w in words) > 16:
+        return None
+    glued = re.search(rf"\d([{CJK}]{{2,3}})$", text)  # '2025-03-06 05:59周立新': the author glued to the date
+    return {"published_at": when, "sites": [w for w in words if SITE_NAME.match(w)], "author": glued and glued[1]}
 
 
 def is_furniture(text):
+    if is_mojibake(text):
+        return True
     if BREADCRUMB.match(text) or FURNITURE.search(text) or DISCLAIMER.search(text):
         return True
     if "首页" in text and len(SEPARATORS.findall(text)) >= 2 and len(text) <= 80 and "。" not in text:
@@ -568,7 +648,46 @@ def is_prose(text):
 # ---- the extraction ---------------------------------------------------------------------------
 
 
+def cell_label(text):
+    """'索 引 号', '来源:', '发布日期 |' → the label; None for anything else."""
+    match = CELL_LABEL.match(re.sub(r"[\s\u3000]+", "", text).rstrip(":：|｜"))
+    return match and match["label"]
+
+
+def join_label_cells(lines, meta):
+    """A metadata table as a copy or a layout leaves it, one cell per line or cells split by tabs, back into
+    'label：value' lines; rows of table-only labels are dropped, a 标题 cell is the headline."""
+    rows, index = [], 0
+    while index < len(lines):
+        line = lines[index]
+        cells = [c.strip() for c in re.split(r"\t+", line.text) if c.strip()]
+        pairs = []
+        if len(cells) >= 2 and cell_label(cells[0]):
+            pairs = [(cell_label(cells[i]), cells[i + 1].rstrip(" |｜")) for i in range(0, len(cells) - 1, 2)]
+            if not all(label for label, _ in pairs):
+                pairs = []
+        elif (label := cell_label(line.text)) and index + 1 < len(lines):
+            following = lines[index + 1].text
+            longest = CELL_VALUE_LIMITS.get(label, 40)
+            if cell_label(following) or len(following) > longest or is_prose(following):
+                index += 1  # a label whose value is empty
+                continue
+            pairs, index = [(label, following.rstrip(" |｜"))], index + 1
+        index += 1
+        if not pairs:
+            rows.append(line)
+            continue
+        for label, value in pairs:
+            if label == "标题" and value:
+                meta.setdefault("labelled_title", value)
+        kept = [f"{label}：{value}" for label, value in pairs if re.fullmatch(META_LABELS, label) and value]
+        if kept:
+            rows.append(Line("\u3000".join(kept), inside=line.inside, block_start=True))
+    return rows
+
+
 def extract(lines, meta, name, *, known_townships=(), themes=None):
+    lines = join_label_cells(lines, meta)
     result = ImportResult(path=name, images_skipped=meta.get("images_in_article", 0))
     themes = list(themes or DEFAULT_THEMES)
     result.published_at = meta.get("published_at")
@@ -581,6 +700,8 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
     kept, visible = [], []  # visible: every non-furniture line, inside or not (headline context)
     first_meta_at = None
     skipping_related = False
+    seen_prose = False  # dates and bylines without labels are header material only above the first paragraph
+    loose = []  # what unlabelled header lines say; labelled metadata anywhere on the page wins over it
     for line in lines:
         text = line.text
         if match := ORIGINAL_URL.match(text):
@@ -588,7 +709,8 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
             continue
         if is_meta_line(text) and not is_prose(text):
             apply_meta(result, parse_meta(text))
-            if first_meta_at is None:
+            result.published_at = result.published_at or parse_date(text, short_years=True)
+            if first_meta_at is None and not seen_prose:  # a closing 责编 line says nothing of the headline
                 first_meta_at = len(kept)
             visible.append(line)
             continue
@@ -599,8 +721,15 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
             if is_headline_item(text) or (not is_prose(text) and len(text) <= 40):
                 continue
             skipping_related = False
+        if not seen_prose and (parts := date_line_parts(text)):
+            loose.append(parts)
+            if first_meta_at is None and not seen_prose:
+                first_meta_at = len(kept)
+            visible.append(line)
+            continue
         if is_furniture(text) or is_site_plug(text) or (is_headline_item(text) and not line.inside):
             continue
+        seen_prose = seen_prose or (line.inside and is_prose(text))
         visible.append(line)
         if not line.inside:
             if not result.published_at and len(text) <= 40 and (when := parse_date(text)) and not is_prose(text):
@@ -608,9 +737,13 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
             continue
         kept.append(line)
     result.original_url = explicit_url or result.original_url
+    for parts in loose:
+        apply_date_line(result, parts)
 
     # 2. Title and subtitle, then what precedes the first paragraph is header material.
     kept = take_title(result, kept, meta, first_meta_at, visible)
+    # The headline repeated at the top of the text (a bold centred copy, a 标题 cell's twin) is not the text.
+    kept = [line for i, line in enumerate(kept) if i >= 5 or clean_title(line.text) != result.title]
     kept = drop_header_leftovers(result, kept)
     kept = [line for line in kept if not (is_headline_item(line.text) and not is_prose(line.text))]
 
@@ -643,8 +776,18 @@ def apply_meta(result, fields):
             for author in names_from(value) or [value]:
                 if author not in result.authors:
                     result.authors.append(author)
-        elif label in ("责任编辑", "编辑") and not result.editor:
+        elif label in ("责任编辑", "本版责编", "责编", "编辑") and not result.editor:
             result.editor = value
+
+
+def apply_date_line(result, parts):
+    """An unlabelled header date line fills what labelled metadata left empty: beside the date, a site
+    name is the source and a name glued to it the author."""
+    result.published_at = result.published_at or parts["published_at"]
+    if parts["sites"] and not result.source:
+        result.source = parts["sites"][0]
+    if parts["author"] and not result.authors and not SITE_WORDS.search(parts["author"]):
+        add_authors(result, [parts["author"]])
 
 
 def clean_title(title, site_names=()):
@@ -661,26 +804,59 @@ def clean_title(title, site_names=()):
     return title
 
 
+def plausible_title(text):
+    """Title-like, and none of what stands above a headline on real pages: menus, breadcrumbs, labels,
+    dates, app banners, runs of SEO phrases, bracketed widgets."""
+    return (
+        is_title_like(text)
+        and not is_furniture(text)
+        and not is_mojibake(text)
+        and not META_LABEL.search(text)
+        and not text.endswith((":", "："))
+        and not DATE.search(text)
+        and not re.search(r"[|｜\t]|>>|＞|首页|APP|App", text)
+        and text.count(",") <= 1  # SEO runs join their phrases with ASCII commas
+        and text.count("，") <= 2
+        and not re.fullmatch(r"[\[【].*[\]】]", text)
+        and not re.search(r"[:：]\S{0,4}$", text)  # '第03版：乡镇', a label with a short value
+        and not is_menu_row(text)
+    )
+
+
+def is_menu_row(text):
+    items = text.split()
+    return len(items) >= 3 and all(len(i) <= 5 for i in items)
+
+
+def is_mojibake(text):
+    """What a wrong decoding leaves: replacement characters or runs of Latin-1 letters in Chinese text."""
+    return text.count("\ufffd") >= 2 or len(re.findall("[\u00c0-\u00ff]", text)) >= max(3, len(text) // 4)
+
+
 def is_title_like(text):
     return 4 <= len(text) <= 70 and not re.search("[。；！？]$", text) and text.count("，") <= 2
 
 
 def take_title(result, lines, meta, first_meta_at, visible):
     """Choose the headline; remove it, a '——' subtitle line and anything above them from the body."""
-    candidates = [meta.get("h1"), meta.get("og_title"), meta.get("title_tag")]
-    title = next((clean_title(c) for c in candidates if c and len(clean_title(c)) >= 4), "")
+    candidates = [meta.get("labelled_title"), meta.get("h1"), meta.get("og_title"), meta.get("title_tag")]
+    title = next((clean_title(c) for c in candidates if c and plausible_title(clean_title(c))), "")
+    if title and title == clean_title(meta.get("title_tag") or ""):
+        # '标题-投资中国' with no spaces round the dash: the visible line the <title> starts with.
+        shown = [v.text for v in visible[:30] if len(v.text) >= 6 and title.startswith(v.text) and v.text != title]
+        title = max(shown, key=len, default=title)
     index = None
     if title:
         index = next((i for i, line in enumerate(lines[:15]) if clean_title(line.text) == title), None)
     elif first_meta_at:
         # Plain text: the headline is the title-like line right above the 发布时间 / 来源 line.
         for i in range(first_meta_at - 1, -1, -1):
-            if is_title_like(lines[i].text) and not lines[i].text.startswith(("——", "—")):
+            if plausible_title(lines[i].text) and not lines[i].text.startswith(("——", "—")):
                 index, title = i, clean_title(lines[i].text)
                 break
     if not title:
-        for i, line in enumerate(lines[:10]):
-            if is_title_like(line.text) and not DATELINE.match(line.text):
+        for i, line in enumerate(lines[:15]):
+            if plausible_title(line.text) and not DATELINE.match(line.text) and not is_prose(line.text):
                 index, title = i, clean_title(line.text)
                 break
     if index is not None and lines[index].text.startswith(("——", "—")) and index + 1 < len(lines):
@@ -703,13 +879,13 @@ def take_title(result, lines, meta, first_meta_at, visible):
 
 
 def subtitle_after(title, lines):
-    """The '——…' line that directly follows the headline, wherever on the page it sits."""
+    """The '——…' line that directly follows the headline, wherever on the page it sits (the headline may
+    stand twice, above the meta line and again above the text: each place is looked at)."""
     for index, line in enumerate(lines[:-1]):
         if clean_title(line.text) == title or line.text == title:
             following = lines[index + 1].text
             if following.startswith(("——", "—", "──")) and len(following) <= 80:
                 return following.lstrip("—─- ").strip()
-            return ""
     return ""
 
 
@@ -723,6 +899,7 @@ def drop_header_leftovers(result, lines):
             or SUBHEADING.match(text)
             or DATELINE.match(text)
             or HOUSE_DATELINE.match(text)
+            or DOC_NUMBER.match(text)  # a notice's 文号 is part of the document
             or (line.indented and cjk >= 6)
             or cjk >= 16
             or (text.endswith(("：", ":")) and cjk >= 4 and not is_meta_line(text))  # a notice's salutation
@@ -733,6 +910,8 @@ def drop_header_leftovers(result, lines):
             result.published_at = when
         elif match := BYLINE.match(text):
             add_authors(result, names_from(match["names"]))
+        elif NAME_LIST.match(text):
+            add_authors(result, re.split(r"[、，,]", text))  # '陈伟东、孔娜、张大维' under a paper's title
     return []
 
 
@@ -764,12 +943,15 @@ def rebuild_paragraphs(lines):
             or piece.indented
             or SUBHEADING.match(piece.text)
             or SUBHEADING.match(paragraphs[-1])
+            or DOC_NUMBER.match(paragraphs[-1])
         )
         if not starts_new and wrapped:
             previous = paragraphs[-1]
             ended = re.search(f"[{TERMINAL}]$", previous)
             short = len(previous.split("\n")[-1]) < typical * 0.85 if typical >= 15 else True
-            starts_new = bool(ended and short)
+            # a short line without punctuation after a finished sentence is a line of its own (a banner, a name)
+            stray = len(piece.text) <= 20 and not re.search("[，。；！？,;]", piece.text)
+            starts_new = bool(ended and (short or stray))
         elif not starts_new:
             starts_new = True  # one line per paragraph: text that was never wrapped
         if starts_new:
@@ -795,14 +977,33 @@ def strip_credits(result, paragraphs):
             add_authors(result, names_from(match["credit"]))
             paragraphs = [first[match.end() :].lstrip("　 ，,：:"), *paragraphs[1:]]
             break
+    paragraphs = [re.sub(r"\s*[|｜]+\s*$", "", p) for p in paragraphs]  # a table cell's edge, never prose
+    for index, paragraph in enumerate(paragraphs):
+        match = INLINE_CREDIT.search(paragraph)
+        names = re.split(r"[、\s]", match["names"]) if match else []
+        if names and not set(names) & NOT_A_CREDIT and not any(SITE_WORDS.search(n) or "供稿" in n for n in names):
+            add_authors(result, names)
+            paragraphs[index] = paragraph[: match.start()].rstrip()
+    if paragraphs and (match := BARE_DATELINE.match(paragraphs[0])):
+        rest = paragraphs[0][match.end() :]
+        headline = re.sub(r"^题[:：]\s*", "", rest)
+        # '新华社长沙7月31日电 题：<the headline>' is all lead; a nameless credit line may follow it.
+        paragraphs = paragraphs[1:] if clean_title(headline) == result.title else [rest, *paragraphs[1:]]
+    while paragraphs and NAMELESS_CREDIT.match(paragraphs[0]):
+        paragraphs = paragraphs[1:]
     # Trailing credit lines, 供稿 notes and editor notes; the last paragraph may carry one at its end.
     changed = True
     while changed and paragraphs:
         changed = False
         last = paragraphs[-1]
         if match := SUPPLIED_BY.search(last):
+            words = match["source"].split()
+            names = []
+            while len(words) > 1 and re.fullmatch(f"[{CJK}]{{2,3}}", words[-1]) and not SITE_WORDS.search(words[-1]):
+                names.insert(0, words.pop())  # （远门镇 王丽 供稿）: the writer after the unit
+            add_authors(result, names)
             if not result.source:
-                result.source = match["source"].strip()
+                result.source = " ".join(words)
             paragraphs[-1] = last[: match.start()].rstrip()
             changed = True
         elif match := EDITOR_CREDIT.search(last):
@@ -815,6 +1016,10 @@ def strip_credits(result, paragraphs):
                 add_authors(result, names)
                 paragraphs[-1] = last[: match.start()].rstrip()
                 changed = True
+        elif CLOSING_CREDIT.match(last):
+            add_authors(result, names_from(last))
+            paragraphs[-1] = ""
+            changed = True
         elif match := BYLINE.match(last):
             add_authors(result, names_from(match["names"]))
             paragraphs[-1] = ""
@@ -826,10 +1031,19 @@ def strip_credits(result, paragraphs):
 
 
 def trim_tail(paragraphs):
-    """Contact, hotline and mailbox lines after the last paragraph of prose belong to the page, not the article."""
+    """After the last paragraph of prose, short lines without a sentence end are the page's (app banners,
+    account names, mood widgets, headline lists, tag runs), except a notice's signature and date."""
     while paragraphs and CONTACT.match(paragraphs[-1]) and not paragraphs[-1].endswith("。"):
         paragraphs.pop()
-    return paragraphs
+    last_prose = max((i for i, p in enumerate(paragraphs) if is_prose(p)), default=None)
+    if last_prose is None:
+        return paragraphs
+    tail = [p for p in paragraphs[last_prose + 1 :] if is_signature(p) or re.search(f"[{TERMINAL}]$", p)]
+    return paragraphs[: last_prose + 1] + tail
+
+
+def is_signature(text):
+    return len(text) <= 30 and bool(SIGNATURE.search(text) or re.fullmatch(rf"{DATE.pattern}", text))
 
 
 def strip_watermarks(paragraphs):
@@ -861,6 +1075,8 @@ def site_name_in(phrase):
 
 def find_township(title, paragraphs, known):
     known = [k for k in known if k]
+    if sum(name in title for name in known) >= 2:
+        return ""  # the title names several townships: the article is the county's
     for text in (title, *paragraphs[:3]):
         for name in known:
             if name in text:
@@ -873,6 +1089,9 @@ def find_township(title, paragraphs, known):
     if in_title:
         return in_title[0]
     counts = Counter(c for _, c in candidates)
+    known_later = next((name for text in paragraphs for name in known if name in text), None)
+    if known_later and max(counts.values(), default=0) < 2:
+        return known_later  # a known name (in a signature, say) beats a one-off word that ends in 镇
     if counts and max(counts.values()) >= 2:
         counts = Counter({name: n for name, n in counts.items() if n >= 2})  # a one-off is likely noise
     if not counts:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make bench`: dangjian beside the peers (Wagtail, plain Django, nginx) on one corpus, in the same
 # interleaved wrk rounds of ../shared/peers/run.sh, then search timing over 10,000 articles on
-# SQLite and PostgreSQL. Prints numbers; never passes or fails on time. Results: bench/results/.
+# SQLite and PostgreSQL, and import quality on tests/articles/import_corpus (bench/import_quality.py).
+# Prints numbers; never passes or fails on time. Results: bench/results/.
 #
 # Knobs: BENCH_DIR (/tmp/dangjian-bench), PEERS_DURATION / PEERS_ROUNDS (passed through),
 # BENCH_SEARCH_N (10000), BENCH_SKIP_PEERS=1 (only the search timing and query counts).
@@ -116,6 +117,9 @@ fi
 cleanup
 PIDS=()
 
+log "import quality on the real-structure corpus (dangjian beside GeneralNewsExtractor and trafilatura)"
+"$PY" bench/import_quality.py | tee "$RUN/import-quality.md"
+
 log "search timing over $SEARCH_N articles: SQLite"
 python3 "$PEERS/gen_corpus.py" "$RUN/search.json" "$SEARCH_N"
 export DATABASE_URL="sqlite:///$RUN/search.sqlite3"
@@ -146,6 +150,8 @@ fi
     sed 's/^## /### /' "$RUN/search-sqlite.md"
     echo
     sed 's/^## /### /' "$RUN/search-postgresql.md"
+    echo
+    sed -e 's/^## /### /' -e 's/^# /## /' "$RUN/import-quality.md"
 } >"$RESULTS/summary-$STAMP.md"
 echo
 echo "summary: bench/results/summary-$STAMP.md"
