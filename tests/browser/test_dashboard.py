@@ -22,6 +22,7 @@ def log_in(page, base, username):
     page.get_by_role("button", name="登录").click()
 
 
+@pytest.mark.screenshots
 def test_county_reviewer_reads_the_dashboard_and_downloads_excel(demo_site, desktop_page):
     page, base = desktop_page, demo_site.url
     log_in(page, base, "county_reviewer")
@@ -44,6 +45,7 @@ def test_county_reviewer_reads_the_dashboard_and_downloads_excel(demo_site, desk
     assert download.value.suggested_filename.endswith(".xlsx")
 
 
+@pytest.mark.screenshots
 def test_work_report_prints_to_pdf(demo_site, desktop_page):
     page, base = desktop_page, demo_site.url
     log_in(page, base, "county_reviewer")
