@@ -6,10 +6,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests need: Chromium for Playwright (never a downloaded browser), CJK fonts
-# so screenshots show Chinese, Java for the Nu Html Checker, nginx and openssl to test deploy/ configs.
-TEST_DEBS := chromium fonts-noto-cjk default-jre-headless nginx openssl
+# so screenshots show Chinese, Java for the Nu Html Checker, nginx and openssl to test deploy/ configs,
+# faketime to run the suite at other hours and dates (.ci/run).
+TEST_DEBS := chromium fonts-noto-cjk default-jre-headless nginx openssl faketime
 
-.PHONY: run install test test-tools lint bench clean
+.PHONY: run install test test-tools screenshots lint bench clean
 
 run: install ## venv, install, migrate, demo data, logins, serve on SQLite (with the background worker)
 	$(BIN)/python manage.py migrate --noinput
@@ -45,6 +46,11 @@ test-tools: ## Chromium, CJK fonts, Java, and the npm test tools (vnu-jar, axe-c
 test: install test-tools ## the whole suite (SQLite unless DATABASE_URL is set)
 	# CONN_MAX_AGE=0: the live server thread must not keep a connection that blocks dropping the test DB.
 	CONN_MAX_AGE=0 $(BIN)/pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
+
+screenshots: install test-tools ## retake the README's screenshots (docs/screenshots/) with the browser tests that take them
+	rm -rf var/screenshots
+	CONN_MAX_AGE=0 $(BIN)/pytest -n 2 --dist loadfile -q -m screenshots $(PYTEST_ARGS)
+	cp var/screenshots/* docs/screenshots/
 
 bench: install ## dangjian beside Wagtail, plain Django and nginx (../shared/peers), plus search timing
 	bash bench/run.sh

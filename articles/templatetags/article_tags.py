@@ -9,6 +9,8 @@ from articles import navigation
 from articles.models import Column
 from publishing.pagecache import cached_by_tags
 
+from .datetimes import machine_datetime
+
 register = template.Library()
 
 SECTIONS = {
@@ -82,7 +84,7 @@ def news_list(articles, show_pins=False):
             article.get_absolute_url(),
             pin if show_pins and article.is_pinned else "",
             article.title,
-            published.isoformat(),
+            machine_datetime(published),
             published.strftime("%Y-%m-%d"),
         )
 

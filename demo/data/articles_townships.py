@@ -238,7 +238,7 @@ ARTICLES = [
             "## 党建+人居环境 乡村有了“新颜值”",
             "镇村党员带头开展“清垃圾、清杂物、清沟渠”行动，组建党员志愿服务队27支，累计清理垃圾1800余吨，拆除残垣断壁340处，建成“小菜园”“小果园”560个。镇党委负责人表示，将持续深化“党建+”工作模式，让党旗在乡村振兴一线高高飘扬。",
         ],
-        "days_ago": 0,
+        "days_ago": 1,  # a day back: an item of "today" would lie in the future before its hour
         "time": "08:45",
         "status": "published",
         "pinned": True,

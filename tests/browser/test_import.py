@@ -24,6 +24,7 @@ PAGE = """您现在的位置：首页 > 新闻中心 > 乡镇动态
 """
 
 
+@pytest.mark.screenshots
 def test_paste_review_fix_and_save(demo_site, desktop_page):
     page, base = desktop_page, demo_site.url
     page.goto(base + "/accounts/login/")

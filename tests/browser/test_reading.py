@@ -23,6 +23,7 @@ def article_with_an_older_neighbour():
     raise AssertionError("demo has no township article with a 下一篇")
 
 
+@pytest.mark.screenshots
 def test_large_text_grows_the_body_and_persists_to_the_next_article(demo_site, phone_page):
     article = article_with_an_older_neighbour()
     phone_page.goto(demo_site.url + article.get_absolute_url())
@@ -76,6 +77,7 @@ def test_pages_read_with_javascript_off(demo_site, browser):
     context.close()
 
 
+@pytest.mark.screenshots
 def test_phone_layout_meets_the_elderly_reader_minimums(demo_site, phone_page):
     phone_page.goto(demo_site.url + "/")
     screenshot(phone_page, "home-phone")
@@ -95,6 +97,7 @@ def test_phone_layout_meets_the_elderly_reader_minimums(demo_site, phone_page):
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scrolling
 
 
+@pytest.mark.screenshots
 def test_home_and_article_on_desktop(demo_site, desktop_page):
     desktop_page.goto(demo_site.url + "/")
     screenshot(desktop_page, "home-desktop")

@@ -51,6 +51,7 @@ def photo(tmp_path):
     return path
 
 
+@pytest.mark.screenshots
 def test_editor_to_publication_and_withdrawal(site, desktop_page, tmp_path):
     page, base = desktop_page, site.url
 
