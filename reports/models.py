@@ -8,6 +8,17 @@ from django.utils import timezone
 from townships.models import FigureData
 
 
+class ReportTemplateQuerySet(models.QuerySet):
+    def default(self):
+        """The default template, else any; if an admin deleted them all, the county's starting one again."""
+        if template := self.filter(is_default=True).first() or self.first():
+            return template
+        from reports.defaults import install
+
+        install()
+        return self.first()
+
+
 class ReportTemplate(models.Model):
     """The shape a county asks for: sections (一、主要工作及成效 …), each with optional sub-items."""
 
@@ -17,6 +28,8 @@ class ReportTemplate(models.Model):
         help_text='例如 [{"title": "一、主要工作及成效", "items": ["（一）……"]}, {"title": "二、存在问题", "items": []}]',
     )
     is_default = models.BooleanField("默认模板", default=False)
+
+    objects = ReportTemplateQuerySet.as_manager()
 
     class Meta:
         ordering = ["-is_default", "name"]

@@ -40,7 +40,7 @@ def start_report(*, township, period, kind, by, internal=True, imported=None):
     """Create the report's article (in the 工作报告 column, from the template) and the report record."""
     if WorkReport.objects.filter(township=township, period=period, kind=kind).exists():
         raise ValidationError(f"{township}{period}的{WorkReport.Kind(kind).label}已经存在。")
-    template = ReportTemplate.objects.filter(is_default=True).first() or ReportTemplate.objects.first()
+    template = ReportTemplate.objects.default()
     body = body_from_import(imported, template) if imported and imported.paragraphs else template.blank_body()
     article = Article(
         title=f"{township.name}{period.title}{WorkReport.Kind(kind).label}",

@@ -41,6 +41,17 @@ def test_pasted_report_is_sorted_into_its_sections(people, period, report_column
     assert body.index("全镇开展专题学习32场次") < body.index("<h2>二、存在问题</h2>") < body.index("村级后备力量不足")
 
 
+def test_a_report_starts_from_the_countys_template_even_after_an_admin_deleted_every_template(
+    people, period, report_column, county
+):
+    from reports.models import ReportTemplate
+
+    ReportTemplate.objects.all().delete()
+    report = services.start_report(township=county.township, period=period, kind="summary", by=people.editor)
+    assert "<h2>一、主要工作及成效</h2>" in report.article.body
+    assert report.template.is_default
+
+
 def test_one_report_per_township_period_and_kind(people, period, report_column, county):
     services.start_report(township=county.township, period=period, kind="summary", by=people.editor)
     with pytest.raises(ValidationError):
