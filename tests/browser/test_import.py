@@ -45,6 +45,7 @@ def test_paste_review_fix_and_save(demo_site, desktop_page):
 
     # Fix the placeholder in the editor: replace the * with the real number.
     editor.locator("p").first.click()
+    expect(editor).to_be_focused()  # on a loaded machine the keys must not go out before the editor has focus
     page.keyboard.press("Control+Home")
     text = editor.locator("p").first.inner_text()
     for _ in range(text.index("*")):
