@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .textutil import html_paragraphs
+from core.textutil import html_paragraphs
 
 FIELD_LABELS = {
     "title": "标题",

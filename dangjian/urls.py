@@ -33,7 +33,7 @@ urlpatterns = [
     path("workspace/", include("workspace.urls")),
     path("workspace/", include("reports.urls")),
     path("", include("articles.urls")),
-    path("", include("townships.urls")),
+    path("", include("articles.township_urls")),
 ]
 
 

@@ -3,13 +3,13 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from articles import pages
 from articles.signals import article_changed
-
-from . import pagecache
+from core import pagecache
 
 
 def on_article_changed(sender, article, previous=None, **kwargs):
-    tags = pagecache.tags_for_article(article, previous)
+    tags = pages.tags_for_article(article, previous)
     pagecache.invalidate(*tags)
     from . import static_export
 

@@ -5,11 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import staff_required
 from articles import importing, workflow
 from articles.models import Article
 from inspection.rules import inspect as inspect_site
 from townships.models import Figure
-from workspace.views import _article_for, staff_required
 
 from . import dashboard, exports, services
 from .charts import bar_chart
@@ -152,7 +152,7 @@ def report_print(request, pk):
 @require_POST
 @staff_required
 def adopt(request, pk):
-    article = _article_for(request, pk)
+    article = get_object_or_404(Article.objects.for_user(request.user), pk=pk)
     form = AdoptForm(request.POST)
     if form.is_valid():
         try:
@@ -169,7 +169,7 @@ def adopt(request, pk):
 @require_POST
 @staff_required
 def add_figure(request, pk):
-    article = _article_for(request, pk)
+    article = get_object_or_404(Article.objects.for_user(request.user), pk=pk)
     if not request.user.has_perm("townships.add_figure") or not workflow.in_scope(article, request.user):
         raise PermissionDenied("您不能为这篇稿件登记数据。")
     form = FigureForm(request.POST)

@@ -53,8 +53,8 @@ class SiteProfile(models.Model):
     @classmethod
     def current(cls):
         """The profile, from the cache when possible: every public page shows it. Saving it bumps the
-        "site" tag (publishing.handlers), which every cached page and fragment depends on."""
-        from publishing.pagecache import cached_by_tags
+        "site" tag (publishing.signal_handlers), which every cached page and fragment depends on."""
+        from core.pagecache import cached_by_tags
 
         # An unsaved blank profile until an admin fills it in: reading never writes.
         profile = cached_by_tags("siteprofile", {"site"}, lambda: cls.objects.filter(pk=1).first() or cls(pk=1))

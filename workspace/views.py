@@ -4,7 +4,6 @@ Article methods; these views only ask, call and report.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import staff_required
 from articles import approval_links, content_checks, importing, workflow
 from articles.diffing import compare
 from articles.models import Article, AuditEntry, Column, ContentBlocked, EditConflict, Revision
@@ -38,20 +38,6 @@ TABS = {
     "published": "已发布",
     "all": "全部稿件",
 }
-
-
-def staff_required(view):
-    """Logged in, and holding at least one role that lets them see articles."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not request.user.has_perm("articles.view_article"):
-            raise PermissionDenied("您的账号还没有分配角色，请联系管理员。")
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
 
 
 def _article_for(request, pk):

@@ -236,7 +236,7 @@ class Article(models.Model):
 
     def refresh_search_text(self):
         from articles.search import segment
-        from articles.textutil import html_paragraphs
+        from core.textutil import html_paragraphs
 
         self.search_title = segment(self.title)
         self.search_body = segment(" ".join([self.subtitle, self.summary, *html_paragraphs(self.body)]))

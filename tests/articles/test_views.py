@@ -85,7 +85,7 @@ def test_published_time_is_shown_in_shanghai_time(client, county):
 
 
 def test_each_view_adds_one_to_the_view_count_without_a_write_per_view(client, county):
-    from publishing import viewcounts
+    from articles import viewcounts
 
     article = ArticleFactory(published=True, column=county.township_news)
     with CaptureQueriesContext(connection) as captured:
