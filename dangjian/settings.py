@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "articles",
     "reports",
     "workspace",
-    # publishing before inspection: caches are refreshed before the new page is fingerprinted.
     "publishing",
     "inspection",
     "backups",

@@ -7,6 +7,8 @@ from articles import pages
 from articles.signals import article_changed
 from core import pagecache
 
+from .signals import article_pages_refreshed
+
 
 def on_article_changed(sender, article, previous=None, **kwargs):
     tags = pages.tags_for_article(article, previous)
@@ -15,6 +17,7 @@ def on_article_changed(sender, article, previous=None, **kwargs):
 
     if static_export.enabled():
         static_export.update_for_article(article, previous)
+    article_pages_refreshed.send(sender=sender, article=article, previous=previous)
 
 
 def on_article_deleted(sender, instance, **kwargs):
