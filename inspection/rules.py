@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from articles.models import Article, Column, ContentIssue
+from articles.models import Article, Column, ContentIssue, published_q
 from siteprofile.models import SiteProfile
 
 from .models import LinkCheck, TamperAlert
@@ -119,8 +119,8 @@ def days_between(earlier, now):
 def column_states(now):
     """Every column that holds articles itself (leaf columns), with its idle days."""
     columns = Column.objects.filter(children__isnull=True).annotate(
-        last=Max("articles__published_at", filter=Q(articles__status="published", articles__is_internal=False)),
-        published=Count("articles", filter=Q(articles__status="published", articles__is_internal=False)),
+        last=Max("articles__published_at", filter=published_q("articles__")),
+        published=Count("articles", filter=published_q("articles__")),
     )
     return [
         ColumnState(
@@ -200,7 +200,7 @@ def inspect(now=None):
             f"空白栏目 {len(empty)} 个：{'、'.join(s.name for s in empty) or '无'}",
         )
     )
-    undated = Article.objects.filter(status="published", published_at__isnull=True).count()
+    undated = Article.objects.published().filter(published_at__isnull=True).count()
     rules.append(Rule("dated_items", "所有信息均有发布时间", undated == 0, f"缺少发布时间的已发布信息 {undated} 条"))
 
     dead = LinkCheck.objects.filter(ok=False)
@@ -223,8 +223,8 @@ def inspect(now=None):
         Rule("dead_links", "全站链接可用", dead.count() == 0, f"不可用链接共 {dead.count()} 个{checked}", veto=False)
     )
 
-    serious = ContentIssue.objects.filter(kind__in=["placeholder", "sensitive"], article__status="published")
-    other = ContentIssue.objects.filter(article__status="published").exclude(kind__in=["placeholder", "sensitive"])
+    serious = ContentIssue.objects.filter(published_q("article__"), kind__in=["placeholder", "sensitive"])
+    other = ContentIssue.objects.filter(published_q("article__")).exclude(kind__in=["placeholder", "sensitive"])
     rules.append(
         Rule(
             "content_errors",

@@ -75,11 +75,20 @@ class EditConflict(Exception):
         super().__init__(f"这篇稿件已于 {when} 被 {latest_revision.author_name} 修改，您的修改尚未保存。")
 
 
+# Published means approved, live and public: the workflow sets 发布时间 at that moment (a future
+# publication is 定时发布, its own state), so no clock comparison is needed. The one definition:
+# the ORM (published_q), Article.is_public, the raw search SQL and inspection all read it.
+PUBLISHED = {"status": Status.PUBLISHED, "is_internal": False}
+
+
+def published_q(prefix=""):
+    """Published articles as a Q; `prefix` follows a relation ("articles__", "article__")."""
+    return Q(**{prefix + field: value for field, value in PUBLISHED.items()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published_q(self):
-        # Published means approved and live: the workflow sets 发布时间 at that moment (a future
-        # publication is 定时发布, its own state), so no clock comparison is needed here.
-        return Q(status=Article.Status.PUBLISHED, is_internal=False)
+        return published_q()
 
     def published(self):
         return self.filter(self.published_q())
@@ -243,7 +252,7 @@ class Article(models.Model):
 
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and not self.is_internal
+        return all(getattr(self, field) == value for field, value in PUBLISHED.items())
 
     @property
     def body_html(self):
