@@ -4,6 +4,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.images import clean_image
 from articles.models import Article, Column, UploadedImage
+from articles.models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
 from articles.status import Status
 from townships.models import Initiative, Township
 
@@ -23,23 +24,7 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [
-            "title",
-            "subtitle",
-            "column",
-            "township",
-            "initiatives",
-            "event_date",
-            "source",
-            "authors",
-            "editor",
-            "original_url",
-            "summary",
-            "body",
-            "cover",
-            "is_pinned",
-            "is_headline",
-        ]
+        fields = [*EDITABLE_FIELDS, *PLACEMENT_FIELDS]
         widgets = {
             "initiatives": forms.CheckboxSelectMultiple,
             "event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -21,41 +21,25 @@ from .audit import AuditEntry
 from .columns import Column
 from .revisions import Revision
 
-# The fields a revision snapshots and restores (initiatives are added as a list of ids).
-REVISION_FIELDS = [
-    "title",
-    "subtitle",
-    "column_id",
-    "township_id",
-    "source",
-    "authors",
-    "editor",
-    "original_url",
-    "summary",
-    "body",
-    "event_date",
-    "cover",
-]
-
-
-CONTENT_FIELDS = [
+# The one list of what an editor writes: the workspace and admin forms edit these, a revision keeps and
+# restores them (REVISION_FIELDS), the diff compares them under their verbose names (diffing.FIELD_LABELS).
+EDITABLE_FIELDS = [
     "title",
     "subtitle",
     "column",
     "township",
+    "initiatives",
+    "event_date",
     "source",
     "authors",
     "editor",
     "original_url",
     "summary",
     "body",
-    "event_date",
     "cover",
-    "is_pinned",
-    "is_headline",
-    "is_internal",
-    "updated_at",
 ]
+# Placement on the site, also set in the forms; not content, so not kept in revisions.
+PLACEMENT_FIELDS = ["is_pinned", "is_headline"]
 
 
 class ContentBlocked(ValidationError):
@@ -535,3 +519,12 @@ class Article(models.Model):
             comment="定时发布",
             published_at=timezone.now(),
         )
+
+
+# Derived from the model's _meta, so a field added to EDITABLE_FIELDS is kept, restored and saved everywhere.
+# A revision snapshots attribute names ("column_id"); initiatives are added as a list of ids.
+REVISION_FIELDS = [
+    Article._meta.get_field(name).attname for name in EDITABLE_FIELDS if not Article._meta.get_field(name).many_to_many
+]
+# What save_revision writes: content and placement; the state fields belong to the workflow.
+CONTENT_FIELDS = [*REVISION_FIELDS, *PLACEMENT_FIELDS, "is_internal", "updated_at"]
