@@ -32,6 +32,10 @@ class Transition:
     permission: dict = field(default_factory=dict)
     needs_comment: bool = False
     style: str = "primary"
+    # The Article method that makes the move, and the name under which it takes the comment.
+    method: str = ""
+    comment_as: str = "comment"
+    comment_label: str = "审核意见（选填）"
 
 
 TRANSITIONS = {
@@ -39,6 +43,7 @@ TRANSITIONS = {
         "提交审核",
         frozenset({S.DRAFT, S.RETURNED}),
         {S.DRAFT: "articles.submit_article", S.RETURNED: "articles.submit_article"},
+        method="submit",
     ),
     "submit_override": Transition(
         "忽略检查并提交",
@@ -46,16 +51,21 @@ TRANSITIONS = {
         {S.DRAFT: "articles.override_checks", S.RETURNED: "articles.override_checks"},
         needs_comment=True,
         style="warning",
+        method="submit",
+        comment_as="override_reason",
     ),
     "approve": Transition(
         "乡镇审核通过",
         frozenset({S.TOWNSHIP_REVIEW}),
         {S.TOWNSHIP_REVIEW: "articles.review_township"},
+        method="approve",
     ),
     "publish": Transition(
         "终审通过并发布",
         frozenset({S.COUNTY_REVIEW}),
         {S.COUNTY_REVIEW: "articles.review_county"},
+        method="publish",
+        comment_label="终审意见（选填）",
     ),
     "return": Transition(
         "退回修改",
@@ -67,6 +77,8 @@ TRANSITIONS = {
         },
         needs_comment=True,
         style="warning",
+        method="return_to_editor",
+        comment_label="退回意见（必填）",
     ),
     "force_publish": Transition(
         "紧急发布",
@@ -74,6 +86,9 @@ TRANSITIONS = {
         dict.fromkeys((S.DRAFT, S.RETURNED, S.TOWNSHIP_REVIEW, S.COUNTY_REVIEW), "articles.force_publish"),
         needs_comment=True,
         style="danger",
+        method="force_publish",
+        comment_as="reason",
+        comment_label="紧急发布理由（必填）",
     ),
     "withdraw": Transition(
         "撤稿",
@@ -81,9 +96,12 @@ TRANSITIONS = {
         {S.PUBLISHED: "articles.withdraw_article", S.SCHEDULED: "articles.withdraw_article"},
         needs_comment=True,
         style="danger",
+        method="withdraw",
+        comment_as="reason",
+        comment_label="撤稿理由（必填）",
     ),
     # Only the scheduled-publishing worker takes this one: no permission opens it to a person.
-    "go_live": Transition("定时发布上线", frozenset({S.SCHEDULED}), {}),
+    "go_live": Transition("定时发布上线", frozenset({S.SCHEDULED}), {}, method="publish_when_due"),
 }
 
 # Who may change the text in each state (the permission needed).

@@ -179,3 +179,17 @@ def test_publication_time_cannot_be_typed_in(client, draft, people):
     )
     draft.refresh_from_db()
     assert draft.published_at is None and draft.status == S.DRAFT
+
+
+def test_every_transition_names_the_article_method_that_makes_the_move():
+    """The workspace dispatches actions from the table: each one must name a real Article method."""
+    import inspect
+
+    from articles.models import Article
+    from articles.workflow import TRANSITIONS
+
+    for name, transition in TRANSITIONS.items():
+        method = getattr(Article, transition.method, None)
+        assert callable(method), name
+        if name != "go_live":
+            assert transition.comment_as in inspect.signature(method).parameters, name
