@@ -32,10 +32,6 @@ class FieldDiff:
     changed: bool
 
 
-def paragraphs(body_html):
-    return html_paragraphs(body_html)
-
-
 def char_diff(old, new):
     """Return (left, right) HTML with deletions in <del> on the left and insertions in <ins> on the right."""
     a, b = TOKEN.findall(old), TOKEN.findall(new)
@@ -70,7 +66,7 @@ def compare(old, new, names):
     diffs = []
     for field, label in FIELD_LABELS.items():
         if field == "body":
-            before, after = paragraphs(old.get("body")), paragraphs(new.get("body"))
+            before, after = html_paragraphs(old.get("body")), html_paragraphs(new.get("body"))
             rows = paragraph_diff(before, after)
             diffs.append(FieldDiff(label, rows, before != after))
             continue

@@ -244,10 +244,6 @@ class Article(models.Model):
         return mark_safe(self.body)  # noqa: S308
 
     @property
-    def author_list(self):
-        return self.authors.split()
-
-    @property
     def excerpt(self):
         """The summary, or the start of the body when the editor wrote none."""
         return self.summary or Truncator(strip_tags(self.body)).chars(90)
