@@ -165,7 +165,7 @@ def test_publication_time_cannot_be_typed_in(client, draft, people):
 
     assert "published_at" not in ArticleForm(user=people.county_reviewer).fields
     client.force_login(people.editor)
-    client.post(
+    response = client.post(
         f"/workspace/articles/{draft.pk}/edit/",
         {
             "title": draft.title,
@@ -177,7 +177,9 @@ def test_publication_time_cannot_be_typed_in(client, draft, people):
             "base_revision": draft.latest_revision_id,
         },
     )
+    assert response.status_code == 302  # the save went through: only the typed 发布时间 and status were ignored
     draft.refresh_from_db()
+    assert draft.body == "<p>新内容</p>"
     assert draft.published_at is None and draft.status == S.DRAFT
 
 
