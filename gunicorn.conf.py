@@ -16,6 +16,6 @@ accesslog = None if os.environ.get("GUNICORN_ACCESSLOG") == "off" else os.enviro
 
 def worker_exit(server, worker):
     """A worker leaving (restart, max_requests, shutdown) writes its buffered 浏览次数 first."""
-    from publishing import viewcounts
+    from articles import viewcounts
 
     viewcounts.flush()

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 
 from .models import Article, AuditEntry, Column, ContentIssue, Revision, SensitiveTerm, UploadedImage
+from .models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
 
 
 @admin.register(Column)
@@ -20,23 +21,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [
-            "title",
-            "subtitle",
-            "column",
-            "township",
-            "initiatives",
-            "event_date",
-            "source",
-            "authors",
-            "editor",
-            "original_url",
-            "cover",
-            "summary",
-            "body",
-            "is_pinned",
-            "is_headline",
-        ]
+        fields = [*EDITABLE_FIELDS, *PLACEMENT_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

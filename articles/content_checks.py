@@ -9,7 +9,7 @@ They run on import, are shown on every save, and run again on submit.
 import re
 from dataclasses import dataclass
 
-from .textutil import html_paragraphs, traditional_spans
+from core.textutil import html_paragraphs, traditional_spans
 
 CJK = "\u4e00-\u9fff"
 BLOCKING_KINDS = {"placeholder", "sensitive"}

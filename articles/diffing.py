@@ -13,23 +13,13 @@ from difflib import SequenceMatcher
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .textutil import html_paragraphs
+from core.textutil import html_paragraphs
 
-FIELD_LABELS = {
-    "title": "标题",
-    "subtitle": "副标题",
-    "column": "栏目",
-    "township": "乡镇",
-    "initiatives": "党建+ 项目",
-    "source": "来源",
-    "authors": "作者",
-    "editor": "责任编辑",
-    "original_url": "原文链接",
-    "event_date": "活动日期",
-    "cover": "封面图片",
-    "summary": "摘要",
-    "body": "正文",
-}
+from .models import Article
+from .models.articles import EDITABLE_FIELDS
+
+# The article's editable fields under the names the editor sees in the form (their verbose names).
+FIELD_LABELS = {name: str(Article._meta.get_field(name).verbose_name) for name in EDITABLE_FIELDS}
 # Chinese is compared character by character, but a number or a Latin word changes as a whole:
 # "1260" -> "1302" reads as one replaced figure, not as a scatter of digits.
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+|\s+|.", re.DOTALL)
@@ -40,10 +30,6 @@ class FieldDiff:
     label: str
     rows: list  # [(left_html, right_html)], one per paragraph
     changed: bool
-
-
-def paragraphs(body_html):
-    return html_paragraphs(body_html)
 
 
 def char_diff(old, new):
@@ -80,7 +66,7 @@ def compare(old, new, names):
     diffs = []
     for field, label in FIELD_LABELS.items():
         if field == "body":
-            before, after = paragraphs(old.get("body")), paragraphs(new.get("body"))
+            before, after = html_paragraphs(old.get("body")), html_paragraphs(new.get("body"))
             rows = paragraph_diff(before, after)
             diffs.append(FieldDiff(label, rows, before != after))
             continue

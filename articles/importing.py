@@ -18,9 +18,10 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from core.textutil import to_simplified
+
 from . import content_checks
 from .content_checks import Finding
-from .textutil import to_simplified
 
 # ---- patterns ---------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """The column tree the public sees, computed once and cached: every page's menu reads it."""
 
-from publishing import pagecache
+from core import pagecache
 
 from .models import Column
 

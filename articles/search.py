@@ -12,7 +12,6 @@ import re
 
 from django.db import connection
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -44,6 +43,14 @@ def query_words(query):
 
 
 COUNT_CAP = 2000  # beyond this a reader is told "more than 2000"; counting further costs and helps nobody
+
+
+def published_sql():
+    """(SQL, params) of "published" on articles_article, compiled from the ORM's published_q()."""
+    from .models import Article, published_q
+
+    query = Article.objects.filter(published_q()).query
+    return query.where.as_sql(query.get_compiler(connection=connection), connection)
 
 
 class SearchResults:
@@ -80,11 +87,10 @@ class SearchResults:
         extra, params = self._restriction("id")
         in_title = "search_title_vector @@ to_tsquery('simple', %s)"
         in_text = "search_vector @@ to_tsquery('simple', %s)"
-        base = "status = 'published' AND NOT is_internal AND published_at <= %s"
-        now = timezone.now()
+        base, published = published_sql()
         return [
-            (f"{base} AND {in_title}{extra}", [now, tsquery, *params]),
-            (f"{base} AND {in_text} AND NOT {in_title}{extra}", [now, tsquery, tsquery, *params]),
+            (f"{base} AND {in_title}{extra}", [*published, tsquery, *params]),
+            (f"{base} AND {in_text} AND NOT {in_title}{extra}", [*published, tsquery, tsquery, *params]),
         ]
 
     def _fts(self):

@@ -6,16 +6,16 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from publishing import pagecache, viewcounts
-from publishing.pagecache import cache_public_page, depends_on
+from core import pagecache
+from core.pagecache import cache_public_page, depends_on
+from core.textutil import html_paragraphs
 from townships.models import Initiative, Township
 
-from . import navigation
+from . import navigation, pages, viewcounts
 from .forms import SearchForm
 from .models import Article, Column
 from .pagination import paginate
 from .search import highlight, search_articles, snippet
-from .textutil import html_paragraphs
 
 HOME_ITEMS_PER_COLUMN = 7
 HOME_HEADLINES = 5
@@ -107,7 +107,7 @@ def article_detail(request, pk):
         return render(request, "articles/withdrawn.html", {"article": article}, status=410)
     if not article.is_public:
         raise Http404("文章不存在或尚未发布")
-    tags = pagecache.tags_for_article(article)
+    tags = pages.tags_for_article(article)
     depends_on(request, *tags)
     stored = Article.objects.filter(pk=pk).values_list("view_count", flat=True).first() or 0
     article = copy.copy(article)  # the cached one is shared by this process's requests

@@ -36,6 +36,10 @@ class Transition:
     style: str = "primary"
     # Offered as a button in the workspace; the others are started by the system or by a service.
     offered: bool = True
+    # The Article method that makes the move, and the name under which it takes the comment.
+    method: str = ""
+    comment_as: str = "comment"
+    comment_label: str = "审核意见（选填）"
 
 
 TRANSITIONS = {
@@ -43,6 +47,7 @@ TRANSITIONS = {
         "提交审核",
         frozenset({S.DRAFT, S.RETURNED}),
         {S.DRAFT: "articles.submit_article", S.RETURNED: "articles.submit_article"},
+        method="submit",
     ),
     "submit_override": Transition(
         "忽略检查并提交",
@@ -50,16 +55,21 @@ TRANSITIONS = {
         {S.DRAFT: "articles.override_checks", S.RETURNED: "articles.override_checks"},
         needs_comment=True,
         style="warning",
+        method="submit",
+        comment_as="override_reason",
     ),
     "approve": Transition(
         "乡镇审核通过",
         frozenset({S.TOWNSHIP_REVIEW}),
         {S.TOWNSHIP_REVIEW: "articles.review_township"},
+        method="approve",
     ),
     "publish": Transition(
         "终审通过并发布",
         frozenset({S.COUNTY_REVIEW}),
         {S.COUNTY_REVIEW: "articles.review_county"},
+        method="publish",
+        comment_label="终审意见（选填）",
     ),
     "return": Transition(
         "退回修改",
@@ -71,6 +81,8 @@ TRANSITIONS = {
         },
         needs_comment=True,
         style="warning",
+        method="return_to_editor",
+        comment_label="退回意见（必填）",
     ),
     "force_publish": Transition(
         "紧急发布",
@@ -78,6 +90,9 @@ TRANSITIONS = {
         dict.fromkeys((S.DRAFT, S.RETURNED, S.TOWNSHIP_REVIEW, S.COUNTY_REVIEW), "articles.force_publish"),
         needs_comment=True,
         style="danger",
+        method="force_publish",
+        comment_as="reason",
+        comment_label="紧急发布理由（必填）",
     ),
     "withdraw": Transition(
         "撤稿",
@@ -85,11 +100,16 @@ TRANSITIONS = {
         {S.PUBLISHED: "articles.withdraw_article", S.SCHEDULED: "articles.withdraw_article"},
         needs_comment=True,
         style="danger",
+        method="withdraw",
+        comment_as="reason",
+        comment_label="撤稿理由（必填）",
     ),
     # Only the scheduled-publishing worker takes this one: no permission opens it to a person.
-    "go_live": Transition("定时发布上线", frozenset({S.SCHEDULED}), {}, offered=False),
+    "go_live": Transition("定时发布上线", frozenset({S.SCHEDULED}), {}, method="publish_when_due", offered=False),
     # 采用转载: the county publishes its copy of an adopted township item (reports.services.adopt).
-    "republish": Transition("采用转载", frozenset({S.DRAFT}), {S.DRAFT: "articles.review_county"}, offered=False),
+    "republish": Transition(
+        "采用转载", frozenset({S.DRAFT}), {S.DRAFT: "articles.review_county"}, method="republish", offered=False
+    ),
 }
 
 # Who may change the text in each state (the permission needed).

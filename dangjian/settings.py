@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "articles",
     "reports",
     "workspace",
-    # publishing before inspection: caches are refreshed before the new page is fingerprinted.
     "publishing",
     "inspection",
     "backups",
@@ -58,11 +57,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "accounts.csp.SiteCSPMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Cache hits are answered here; everything above also applies to them.
-    "publishing.pagecache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -118,7 +117,7 @@ AUTH_USER_MODEL = "accounts.User"
 if REDIS_URL := env("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "publishing.redis_cache.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="dangjian"),
         }
@@ -268,9 +267,9 @@ ADMIN_URL = env("ADMIN_URL", default="admin/")
 # The public address, for links in e-mails (notifications, approval links).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
-# Anonymous public pages are cached and invalidated by tags (publishing/pagecache.py).
+# Anonymous public pages are cached and invalidated by tags (core/pagecache.py).
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
-# Buffered 浏览次数 are written to the database this often (publishing/viewcounts.py).
+# Buffered 浏览次数 are written to the database this often (articles/viewcounts.py).
 VIEW_COUNT_FLUSH_SECONDS = env.int("VIEW_COUNT_FLUSH_SECONDS", default=30)
 # When set, public pages are also written there as static HTML and kept current (publishing/static_export.py).
 STATIC_EXPORT_DIR = env("STATIC_EXPORT_DIR", default="")

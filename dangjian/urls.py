@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from django.views.static import serve as static_serve
 
+from accounts.csp import staff_csp
 from articles.sitemaps import ArticleSitemap, ColumnSitemap, HomeSitemap
 from siteprofile.views import site_state_css
 from townships.sitemaps import InitiativeSitemap, TownshipSitemap
@@ -25,15 +26,15 @@ admin.site.site_title = "党建网站管理"
 admin.site.index_title = "网站管理"
 
 urlpatterns = [
-    path(settings.ADMIN_URL, admin.site.urls),
+    path(settings.ADMIN_URL, staff_csp(admin.site.urls)),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("site-state.css", site_state_css, name="site_state_css"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
-    path("accounts/", include("accounts.urls")),
-    path("workspace/", include("workspace.urls")),
-    path("workspace/", include("reports.urls")),
+    path("accounts/", staff_csp(include("accounts.urls"))),
+    path("workspace/", staff_csp(include("workspace.urls"))),
+    path("workspace/", staff_csp(include("reports.urls"))),
     path("", include("articles.urls")),
-    path("", include("townships.urls")),
+    path("", include("articles.township_urls")),
 ]
 
 

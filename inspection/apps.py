@@ -8,8 +8,6 @@ class InspectionConfig(AppConfig):
     verbose_name = "网站检查"
 
     def ready(self):
-        from articles.signals import article_changed
+        from . import signal_handlers
 
-        from .tamper import record_on_publish
-
-        article_changed.connect(record_on_publish, dispatch_uid="inspection-fingerprint")
+        signal_handlers.connect()

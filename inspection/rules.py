@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from articles.models import Article, Column, ContentIssue
+from articles.models import Article, Column, ContentIssue, published_q
 from siteprofile.models import SiteProfile
 
 from .models import LinkCheck, TamperAlert
@@ -119,8 +119,8 @@ def days_between(earlier, now):
 def column_states(now):
     """Every column that holds articles itself (leaf columns), with its idle days."""
     columns = Column.objects.filter(children__isnull=True).annotate(
-        last=Max("articles__published_at", filter=Q(articles__status="published", articles__is_internal=False)),
-        published=Count("articles", filter=Q(articles__status="published", articles__is_internal=False)),
+        last=Max("articles__published_at", filter=published_q("articles__")),
+        published=Count("articles", filter=published_q("articles__")),
     )
     return [
         ColumnState(
@@ -158,81 +158,122 @@ def idle_rule(rule_id, title, states, veto, limit_text):
     )
 
 
+@dataclass
+class Context:
+    """What every rule may read: the time of the inspection and the columns' states at that time."""
+
+    now: datetime.datetime
+    columns: list
+
+
+# The rules in the order the dashboard shows them; `@rule` adds one (as django.core.checks.register does).
+RULES = []
+
+
+def rule(func):
+    RULES.append(func)
+    return func
+
+
 def inspect(now=None):
     now = now or timezone.now()
-    states = column_states(now)
-    rules = []
+    context = Context(now=now, columns=column_states(now))
+    return Inspection(rules=[check(context) for check in RULES], columns=context.columns, checked_at=now)
 
+
+@rule
+def home_updated(context):
     home = [c.pk for c in Column.objects.filter(show_on_home=True)]
     latest = (
         Article.objects.published()
         .filter(Q(column__in=home) | Q(column__parent__in=home))
         .aggregate(last=Max("published_at"))["last"]
     )
-    idle = days_between(latest, now) if latest else None
-    rules.append(
-        Rule(
-            "home_updated",
-            "首页栏目信息2周内有更新",
-            idle is not None and idle <= HOME_LIMIT,
-            f"首页最近一次更新：{timezone.localtime(latest):%Y-%m-%d}（{idle} 天前）"
-            if latest
-            else "首页栏目没有任何信息",
-            HOME_LIMIT - idle if idle is not None else 0,
-        )
+    idle = days_between(latest, context.now) if latest else None
+    return Rule(
+        "home_updated",
+        "首页栏目信息2周内有更新",
+        idle is not None and idle <= HOME_LIMIT,
+        f"首页最近一次更新：{timezone.localtime(latest):%Y-%m-%d}（{idle} 天前）" if latest else "首页栏目没有任何信息",
+        HOME_LIMIT - idle if idle is not None else 0,
     )
-    news = [s for s in states if s.update_class in NEWS_CLASSES]
-    rules.append(idle_rule("news_columns", "动态、要闻类栏目2周内有更新", news, STALE_NEWS_VETO, "超过2周未更新"))
-    notices = [s for s in states if s.update_class in NOTICE_CLASSES]
-    rules.append(
-        idle_rule(
-            "notice_columns", "通知公告、政策文件类栏目6个月内有更新", notices, STALE_NOTICE_VETO, "超过6个月未更新"
-        )
-    )
-    updating = [s for s in states if s.limit is not None]
-    rules.append(idle_rule("columns_updating", "应更新栏目均按时更新", updating, NOT_UPDATING_VETO, "应更新而未更新"))
-    empty = [s for s in states if s.empty]
-    rules.append(
-        Rule(
-            "empty_columns",
-            "空白栏目少于5个",
-            len(empty) < EMPTY_VETO,
-            f"空白栏目 {len(empty)} 个：{'、'.join(s.name for s in empty) or '无'}",
-        )
-    )
-    undated = Article.objects.filter(status="published", published_at__isnull=True).count()
-    rules.append(Rule("dated_items", "所有信息均有发布时间", undated == 0, f"缺少发布时间的已发布信息 {undated} 条"))
 
-    dead = LinkCheck.objects.filter(ok=False)
-    dead_home = dead.filter(on_home=True).count()
+
+@rule
+def news_columns(context):
+    news = [s for s in context.columns if s.update_class in NEWS_CLASSES]
+    return idle_rule("news_columns", "动态、要闻类栏目2周内有更新", news, STALE_NEWS_VETO, "超过2周未更新")
+
+
+@rule
+def notice_columns(context):
+    notices = [s for s in context.columns if s.update_class in NOTICE_CLASSES]
+    return idle_rule(
+        "notice_columns", "通知公告、政策文件类栏目6个月内有更新", notices, STALE_NOTICE_VETO, "超过6个月未更新"
+    )
+
+
+@rule
+def columns_updating(context):
+    updating = [s for s in context.columns if s.limit is not None]
+    return idle_rule("columns_updating", "应更新栏目均按时更新", updating, NOT_UPDATING_VETO, "应更新而未更新")
+
+
+@rule
+def empty_columns(context):
+    empty = [s for s in context.columns if s.empty]
+    return Rule(
+        "empty_columns",
+        "空白栏目少于5个",
+        len(empty) < EMPTY_VETO,
+        f"空白栏目 {len(empty)} 个：{'、'.join(s.name for s in empty) or '无'}",
+    )
+
+
+@rule
+def dated_items(context):
+    undated = Article.objects.published().filter(published_at__isnull=True).count()
+    return Rule("dated_items", "所有信息均有发布时间", undated == 0, f"缺少发布时间的已发布信息 {undated} 条")
+
+
+def _last_link_check():
     last_check = LinkCheck.objects.aggregate(last=Max("checked_at"))["last"]
-    checked = (
-        f"（{timezone.localtime(last_check):%Y-%m-%d %H:%M} 检查）"
-        if last_check
-        else "（尚未检查，请运行 inspect_site --check-links）"
-    )
-    rules.append(
-        Rule(
-            "home_links",
-            "首页链接可用",
-            dead_home < HOME_DEAD_LINK_VETO,
-            f"首页不可用链接 {dead_home} 个{checked}",
-        )
-    )
-    rules.append(
-        Rule("dead_links", "全站链接可用", dead.count() == 0, f"不可用链接共 {dead.count()} 个{checked}", veto=False)
+    if last_check:
+        return f"（{timezone.localtime(last_check):%Y-%m-%d %H:%M} 检查）"
+    return "（尚未检查，请运行 inspect_site --check-links）"
+
+
+@rule
+def home_links(context):
+    dead_home = LinkCheck.objects.filter(ok=False, on_home=True).count()
+    return Rule(
+        "home_links",
+        "首页链接可用",
+        dead_home < HOME_DEAD_LINK_VETO,
+        f"首页不可用链接 {dead_home} 个{_last_link_check()}",
     )
 
-    serious = ContentIssue.objects.filter(kind__in=["placeholder", "sensitive"], article__status="published")
-    other = ContentIssue.objects.filter(article__status="published").exclude(kind__in=["placeholder", "sensitive"])
-    rules.append(
-        Rule(
-            "content_errors",
-            "已发布信息无严重表述错误",
-            not serious.exists(),
-            f"占位符、错敏词等严重问题 {serious.count()} 处；其他内容检查提示 {other.count()} 处",
-        )
+
+@rule
+def dead_links(context):
+    dead = LinkCheck.objects.filter(ok=False).count()
+    return Rule("dead_links", "全站链接可用", dead == 0, f"不可用链接共 {dead} 个{_last_link_check()}", veto=False)
+
+
+@rule
+def content_errors(context):
+    serious = ContentIssue.objects.filter(published_q("article__"), kind__in=["placeholder", "sensitive"])
+    other = ContentIssue.objects.filter(published_q("article__")).exclude(kind__in=["placeholder", "sensitive"])
+    return Rule(
+        "content_errors",
+        "已发布信息无严重表述错误",
+        not serious.exists(),
+        f"占位符、错敏词等严重问题 {serious.count()} 处；其他内容检查提示 {other.count()} 处",
     )
+
+
+@rule
+def footer_ids(context):
     profile = SiteProfile.current()
     missing = [
         label
@@ -244,17 +285,18 @@ def inspect(now=None):
         ]
         if not value
     ]
-    rules.append(
-        Rule(
-            "footer_ids",
-            "页脚标识齐全",
-            not missing,
-            "缺少：" + "、".join(missing) if missing else "网站标识码、ICP备案号、公安备案号、党政机关标识齐全",
-        )
+    return Rule(
+        "footer_ids",
+        "页脚标识齐全",
+        not missing,
+        "缺少：" + "、".join(missing) if missing else "网站标识码、ICP备案号、公安备案号、党政机关标识齐全",
     )
+
+
+@rule
+def tamper(context):
     alerts = TamperAlert.objects.filter(resolved=False).count()
-    rules.append(Rule("tamper", "页面与审定内容一致", alerts == 0, f"未处理的篡改告警 {alerts} 条"))
-    return Inspection(rules=rules, columns=states, checked_at=now)
+    return Rule("tamper", "页面与审定内容一致", alerts == 0, f"未处理的篡改告警 {alerts} 条")
 
 
 def annual_figures(year):

@@ -8,6 +8,6 @@ class PublishingConfig(AppConfig):
     verbose_name = "发布与缓存"
 
     def ready(self):
-        from . import handlers
+        from . import signal_handlers
 
-        handlers.connect()
+        signal_handlers.connect()

@@ -25,6 +25,8 @@ from django.core.paginator import Paginator
 from django.test import RequestFactory
 from django.urls import resolve, reverse
 
+from articles import pages
+
 logger = logging.getLogger(__name__)
 
 
@@ -143,49 +145,13 @@ def copy_static(out):
         shutil.copytree(source, Path(out) / settings.STATIC_URL.strip("/"), dirs_exist_ok=True)
 
 
-# What affected_paths reads of an article's previous revision (where an edit moved it from).
-PREVIOUS_KEYS = ("column_id", "township_id", "initiative_ids")
-
-
-def affected_paths(article, previous=None):
-    """The pages that show `article`: its own, its neighbours, its lists, feeds, home, sitemap."""
-    from articles.models import Article, Column
-
-    paths = {"/", "/sitemap.xml", "/feed/"}
-    if article.is_public:
-        paths.add(article.get_absolute_url())
-        for neighbour in article.neighbours():
-            if neighbour:
-                paths.add(neighbour.get_absolute_url())
-        paths.update(a.get_absolute_url() for a in article.related())
-    previous = previous or {}
-    column_ids = {article.column_id, article.column.parent_id, previous.get("column_id")}
-    columns = list(Column.objects.filter(pk__in=[c for c in column_ids if c]))
-    paths.update(c.get_absolute_url() + "feed/" for c in columns)
-    if article.township:
-        paths.add(article.township.get_absolute_url())
-        paths.add(reverse("townships:township_feed", args=[article.township.slug]))
-    for initiative in article.initiatives.all():
-        paths.add(initiative.get_absolute_url())
-        paths.add(reverse("townships:initiative_feed", args=[initiative.slug]))
-    from townships.models import Initiative, Township
-
-    # Where the article used to be listed, if an edit moved it.
-    for township in Township.objects.filter(pk=previous.get("township_id")):
-        paths.update({township.get_absolute_url(), reverse("townships:township_feed", args=[township.slug])})
-    for initiative in Initiative.objects.filter(pk__in=previous.get("initiative_ids", [])):
-        paths.update({initiative.get_absolute_url(), reverse("townships:initiative_feed", args=[initiative.slug])})
-    lists = [(c.get_absolute_url(), Article.objects.published().in_column(c).count()) for c in columns]
-    return paths, lists
-
-
 def update_for_article(article, previous=None, out=None):
     """Rewrite what a publish/edit/withdrawal touched; remove the page of an article no longer public."""
     out = Path(out or settings.STATIC_EXPORT_DIR)
     try:
         if not article.is_public:
             (out / file_for(article.get_absolute_url())).unlink(missing_ok=True)
-        paths, lists = affected_paths(article, previous)
+        paths, lists = pages.affected_paths(article, previous)
         for path in sorted(paths):
             write(out, path)
         for path, count in lists:

@@ -5,12 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import staff_required
 from articles import importing, workflow
 from articles.access import article_for
 from articles.models import Article
 from inspection.rules import inspect as inspect_site
 from townships.models import Figure
-from workspace.views import staff_required
 
 from . import dashboard, exports, services
 from .charts import bar_chart

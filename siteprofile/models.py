@@ -52,8 +52,8 @@ class SiteProfile(SingletonModel):
     @classmethod
     def current(cls):
         """The profile, from the cache when possible: every public page shows it. Saving it bumps the
-        "site" tag (publishing.handlers), which every cached page and fragment depends on."""
-        from publishing.pagecache import cached_by_tags
+        "site" tag (publishing.signal_handlers), which every cached page and fragment depends on."""
+        from core.pagecache import cached_by_tags
 
         # An unsaved blank profile until an admin fills it in: reading never writes.
         pk = cls.singleton_instance_id

@@ -25,7 +25,7 @@ def _isolated_site(settings, tmp_path):
     settings.VIEW_COUNT_FLUSH_SECONDS = 0
     # Real hashing costs ~0.3 s a user; tests create many users and do not test the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    from publishing import viewcounts
+    from articles import viewcounts
 
     cache.clear()
     viewcounts.discard()

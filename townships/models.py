@@ -47,14 +47,6 @@ class Township(models.Model):
         return reverse("townships:township", args=[self.slug])
 
 
-class VillageQuerySet(models.QuerySet):
-    def villages(self):
-        return self.filter(kind=Village.Kind.VILLAGE)
-
-    def communities(self):
-        return self.filter(kind=Village.Kind.COMMUNITY)
-
-
 class Village(models.Model):
     """A village (行政村) or urban community (社区) under a township."""
 
@@ -66,8 +58,6 @@ class Village(models.Model):
     name = models.CharField("名称", max_length=50)
     kind = models.CharField("类型", max_length=4, choices=Kind, default=Kind.VILLAGE)
     sort_order = models.PositiveSmallIntegerField("排序", default=0)
-
-    objects = VillageQuerySet.as_manager()
 
     class Meta:
         ordering = ["township", "sort_order", "id"]
@@ -132,10 +122,6 @@ class Practice(models.Model):
 
     def __str__(self):
         return f"{self.township} · {self.initiative}"
-
-    @property
-    def is_ongoing(self):
-        return self.ended_on is None
 
 
 class FigureData(models.Model):

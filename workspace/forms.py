@@ -4,6 +4,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.images import clean_image
 from articles.models import Article, Column, UploadedImage
+from articles.models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
 from articles.status import Status
 from townships.models import Initiative, Township
 
@@ -26,23 +27,7 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [
-            "title",
-            "subtitle",
-            "column",
-            "township",
-            "initiatives",
-            "event_date",
-            "source",
-            "authors",
-            "editor",
-            "original_url",
-            "summary",
-            "body",
-            "cover",
-            "is_pinned",
-            "is_headline",
-        ]
+        fields = [*EDITABLE_FIELDS, *PLACEMENT_FIELDS]
         widgets = {
             "initiatives": forms.CheckboxSelectMultiple,
             "event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -78,7 +63,18 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
         return cover
 
 
-class SubmitForm(ChineseLabels, forms.Form):
+class ActionForm(ChineseLabels, forms.Form):
+    """The form of one workflow action: what the reviewer types becomes the Article method's arguments."""
+
+    def refusal(self, transition):
+        """Why the action was not taken, as messages for the reviewer."""
+        return [error for errors in self.errors.values() for error in errors]
+
+    def transition_kwargs(self):
+        raise NotImplementedError
+
+
+class SubmitForm(ActionForm):
     reviewer = forms.ModelChoiceField(label="审核人", queryset=None, required=False, empty_label="本乡镇全部审核人员")
     confidentiality = forms.BooleanField(
         label="保密自查：我已核对，本稿件不含国家秘密、工作秘密和不宜公开的个人信息。",
@@ -86,21 +82,38 @@ class SubmitForm(ChineseLabels, forms.Form):
     )
     comment = forms.CharField(label="说明（选填）", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args, article, **kwargs):
+    def __init__(self, *args, article, comment_as="comment", **kwargs):
         super().__init__(*args, **kwargs)
+        self.comment_as = comment_as
         target = Status.TOWNSHIP_REVIEW if article.township_id else Status.COUNTY_REVIEW
         self.fields["reviewer"].queryset = workflow.reviewers_for(article, target)
         if target == Status.COUNTY_REVIEW:
             self.fields["reviewer"].empty_label = "县级全部终审人员"
 
+    def transition_kwargs(self):
+        return {
+            "reviewer": self.cleaned_data["reviewer"],
+            "confidentiality_confirmed": self.cleaned_data["confidentiality"],
+            self.comment_as: self.cleaned_data["comment"],
+        }
 
-class CommentForm(ChineseLabels, forms.Form):
+
+class CommentForm(ActionForm):
     comment = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, required=False, label="意见", **kwargs):
+    def __init__(self, *args, required=False, label="意见", comment_as="comment", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["comment"].required = required
         self.fields["comment"].label = label
+        self.comment_as = comment_as
+
+    def refusal(self, transition):
+        if "comment" in self.errors:
+            return [f"“{transition.label}”必须填写意见或理由。"]
+        return super().refusal(transition)
+
+    def transition_kwargs(self):
+        return {self.comment_as: self.cleaned_data["comment"]}
 
 
 class PublishForm(CommentForm):
@@ -116,6 +129,9 @@ class PublishForm(CommentForm):
         if at is not None and at <= timezone.now():
             raise forms.ValidationError("定时发布时间必须晚于现在。发布时间由系统记录，不能倒填。")
         return at
+
+    def transition_kwargs(self):
+        return {**super().transition_kwargs(), "at": self.cleaned_data["publish_at"]}
 
 
 class LeaderLinkForm(ChineseLabels, forms.Form):
@@ -159,3 +175,21 @@ class ImportForm(ChineseLabels, forms.Form):
 
 class OverrideSubmitForm(SubmitForm):
     comment = forms.CharField(label="忽略检查的理由（必填，记入操作记录）", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+ACTION_FORMS = {"submit": SubmitForm, "submit_override": OverrideSubmitForm, "publish": PublishForm}
+
+
+def action_form(action, article, data=None):
+    """The form for `action` on `article`, set up from the transition table (articles.workflow)."""
+    transition = workflow.TRANSITIONS[action]
+    form_class = ACTION_FORMS.get(action, CommentForm)
+    if issubclass(form_class, SubmitForm):
+        return form_class(data, prefix=action, article=article, comment_as=transition.comment_as)
+    return form_class(
+        data,
+        prefix=action,
+        required=transition.needs_comment,
+        label=transition.comment_label,
+        comment_as=transition.comment_as,
+    )

@@ -4,7 +4,6 @@ Article methods; these views only ask, call and report.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import staff_required
 from articles import approval_links, content_checks, importing, workflow
 from articles.access import article_for
 from articles.diffing import compare
@@ -27,9 +27,7 @@ from .forms import (
     ImageUploadForm,
     ImportForm,
     LeaderLinkForm,
-    OverrideSubmitForm,
-    PublishForm,
-    SubmitForm,
+    action_form,
 )
 
 TABS = {
@@ -41,18 +39,6 @@ TABS = {
 }
 
 
-def staff_required(view):
-    """Logged in, and holding at least one role that lets them see articles."""
-
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not request.user.has_perm("articles.view_article"):
-            raise PermissionDenied("您的账号还没有分配角色，请联系管理员。")
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
 
 
 @staff_required
@@ -211,26 +197,10 @@ def article_detail(request, pk):
     article = article_for(request.user, pk)
     user = request.user
     actions = workflow.allowed_actions(article, user)
-    forms = {}
     findings = article.content_findings()
     if not content_checks.blocking(findings):
         actions = [(name, t) for name, t in actions if name != "submit_override"]
-    for name, transition in actions:
-        if name == "submit":
-            forms[name] = SubmitForm(article=article, prefix=name)
-        elif name == "submit_override":
-            forms[name] = OverrideSubmitForm(article=article, prefix=name)
-        elif name == "publish":
-            forms[name] = PublishForm(prefix=name, label="终审意见（选填）")
-        else:
-            label = {
-                "return": "退回意见（必填）",
-                "withdraw": "撤稿理由（必填）",
-                "force_publish": "紧急发布理由（必填）",
-            }
-            forms[name] = CommentForm(
-                prefix=name, required=transition.needs_comment, label=label.get(name, "审核意见（选填）")
-            )
+    forms = {name: action_form(name, article) for name, _ in actions}
     can_send_link = article.status == Status.TOWNSHIP_REVIEW and workflow.can_edit(article, user)
     return render(
         request,
@@ -277,36 +247,10 @@ def article_action(request, pk, action):
     transition = workflow.TRANSITIONS[action]
     try:
         workflow.check(article, action, request.user)
-        if action in ("submit", "submit_override"):
-            form_class = OverrideSubmitForm if action == "submit_override" else SubmitForm
-            form = form_class(request.POST, article=article, prefix=action)
-            if not form.is_valid():
-                raise ValidationError([e for errors in form.errors.values() for e in errors])
-            article.submit(
-                by=request.user,
-                reviewer=form.cleaned_data["reviewer"],
-                confidentiality_confirmed=form.cleaned_data["confidentiality"],
-                comment="" if action == "submit_override" else form.cleaned_data["comment"],
-                override_reason=form.cleaned_data["comment"] if action == "submit_override" else "",
-            )
-        elif action == "publish":
-            form = PublishForm(request.POST, prefix=action)
-            if not form.is_valid():
-                raise ValidationError([e for errors in form.errors.values() for e in errors])
-            article.publish(by=request.user, at=form.cleaned_data["publish_at"], comment=form.cleaned_data["comment"])
-        else:
-            form = CommentForm(request.POST, prefix=action, required=transition.needs_comment)
-            if not form.is_valid():
-                raise ValidationError(f"“{transition.label}”必须填写意见或理由。")
-            comment = form.cleaned_data["comment"]
-            if action == "approve":
-                article.approve(by=request.user, comment=comment)
-            elif action == "return":
-                article.return_to_editor(by=request.user, comment=comment)
-            elif action == "force_publish":
-                article.force_publish(by=request.user, reason=comment)
-            elif action == "withdraw":
-                article.withdraw(by=request.user, reason=comment)
+        form = action_form(action, article, request.POST)
+        if not form.is_valid():
+            raise ValidationError(form.refusal(transition))
+        getattr(article, transition.method)(by=request.user, **form.transition_kwargs())
     except workflow.TransitionNotAllowed as error:
         messages.error(request, str(error))
     except ContentBlocked as error:

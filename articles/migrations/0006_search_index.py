@@ -53,7 +53,7 @@ POSTGRES_DROP = [
 
 def fill_search_text(apps, schema_editor):
     from articles.search import segment
-    from articles.textutil import html_paragraphs
+    from core.textutil import html_paragraphs
 
     Article = apps.get_model("articles", "Article")
     for article in Article.objects.only("id", "title", "subtitle", "summary", "body").iterator():

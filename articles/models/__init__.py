@@ -1,6 +1,6 @@
 """Columns, articles and their history. Split by concern; every public name is re-exported here."""
 
-from .articles import Article, ArticleQuerySet, ContentBlocked, EditConflict
+from .articles import PUBLISHED, Article, ArticleQuerySet, ContentBlocked, EditConflict, published_q
 from .audit import AuditEntry
 from .checks import ContentIssue, SensitiveTerm
 from .columns import Column, ColumnQuerySet
@@ -8,6 +8,7 @@ from .images import UploadedImage
 from .revisions import Revision
 
 __all__ = [
+    "PUBLISHED",
     "Article",
     "ArticleQuerySet",
     "AuditEntry",
@@ -19,4 +20,5 @@ __all__ = [
     "Revision",
     "SensitiveTerm",
     "UploadedImage",
+    "published_q",
 ]

@@ -21,41 +21,25 @@ from .audit import AuditEntry
 from .columns import Column
 from .revisions import Revision
 
-# The fields a revision snapshots and restores (initiatives are added as a list of ids).
-REVISION_FIELDS = [
-    "title",
-    "subtitle",
-    "column_id",
-    "township_id",
-    "source",
-    "authors",
-    "editor",
-    "original_url",
-    "summary",
-    "body",
-    "event_date",
-    "cover",
-]
-
-
-CONTENT_FIELDS = [
+# The one list of what an editor writes: the workspace and admin forms edit these, a revision keeps and
+# restores them (REVISION_FIELDS), the diff compares them under their verbose names (diffing.FIELD_LABELS).
+EDITABLE_FIELDS = [
     "title",
     "subtitle",
     "column",
     "township",
+    "initiatives",
+    "event_date",
     "source",
     "authors",
     "editor",
     "original_url",
     "summary",
     "body",
-    "event_date",
     "cover",
-    "is_pinned",
-    "is_headline",
-    "is_internal",
-    "updated_at",
 ]
+# Placement on the site, also set in the forms; not content, so not kept in revisions.
+PLACEMENT_FIELDS = ["is_pinned", "is_headline"]
 
 
 class ContentBlocked(ValidationError):
@@ -75,11 +59,20 @@ class EditConflict(Exception):
         super().__init__(f"这篇稿件已于 {when} 被 {latest_revision.author_name} 修改，您的修改尚未保存。")
 
 
+# Published means approved, live and public: the workflow sets 发布时间 at that moment (a future
+# publication is 定时发布, its own state), so no clock comparison is needed. The one definition:
+# the ORM (published_q), Article.is_public, the raw search SQL and inspection all read it.
+PUBLISHED = {"status": Status.PUBLISHED, "is_internal": False}
+
+
+def published_q(prefix=""):
+    """Published articles as a Q; `prefix` follows a relation ("articles__", "article__")."""
+    return Q(**{prefix + field: value for field, value in PUBLISHED.items()})
+
+
 class ArticleQuerySet(models.QuerySet):
     def published_q(self):
-        # Published means approved and live: the workflow sets 发布时间 at that moment (a future
-        # publication is 定时发布, its own state), so no clock comparison is needed here.
-        return Q(status=Article.Status.PUBLISHED, is_internal=False)
+        return published_q()
 
     def published(self):
         return self.filter(self.published_q())
@@ -236,23 +229,19 @@ class Article(models.Model):
 
     def refresh_search_text(self):
         from articles.search import segment
-        from articles.textutil import html_paragraphs
+        from core.textutil import html_paragraphs
 
         self.search_title = segment(self.title)
         self.search_body = segment(" ".join([self.subtitle, self.summary, *html_paragraphs(self.body)]))
 
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and not self.is_internal
+        return all(getattr(self, field) == value for field, value in PUBLISHED.items())
 
     @property
     def body_html(self):
         # The one place the body is marked safe: save() always runs it through the nh3 allow-list.
         return mark_safe(self.body)  # noqa: S308
-
-    @property
-    def author_list(self):
-        return self.authors.split()
 
     @property
     def excerpt(self):
@@ -558,3 +547,12 @@ class Article(models.Model):
             comment="定时发布",
             published_at=timezone.now(),
         )
+
+
+# Derived from the model's _meta, so a field added to EDITABLE_FIELDS is kept, restored and saved everywhere.
+# A revision snapshots attribute names ("column_id"); initiatives are added as a list of ids.
+REVISION_FIELDS = [
+    Article._meta.get_field(name).attname for name in EDITABLE_FIELDS if not Article._meta.get_field(name).many_to_many
+]
+# What save_revision writes: content and placement; the state fields belong to the workflow.
+CONTENT_FIELDS = [*REVISION_FIELDS, *PLACEMENT_FIELDS, "is_internal", "updated_at"]

@@ -8,9 +8,6 @@ IDLE_LIMITS = {"news": 14, "notice": 180, "policy": 180, "topic": 365, "report":
 
 
 class ColumnQuerySet(models.QuerySet):
-    def top_level(self):
-        return self.filter(parent__isnull=True)
-
     def with_published_q(self):
         """True when the column or one of its sub-columns has a published article."""
         from .articles import Article

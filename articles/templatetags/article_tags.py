@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 
 from articles import navigation
 from articles.models import Column
-from publishing.pagecache import cached_by_tags
+from core.pagecache import cached_by_tags
 
 from .datetimes import machine_datetime
 

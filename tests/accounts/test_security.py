@@ -62,6 +62,13 @@ def test_staff_pages_relax_csp_only_for_the_editor(client, people):
     assert "'unsafe-inline'" in csp and "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
 
 
+def test_the_admin_and_login_pages_relax_csp_and_public_pages_do_not(client, people, settings):
+    assert "'unsafe-inline'" in client.get("/accounts/login/")["Content-Security-Policy"]
+    client.force_login(people.admin)
+    assert "'unsafe-inline'" in client.get("/" + settings.ADMIN_URL.lstrip("/"))["Content-Security-Policy"]
+    assert "unsafe-inline" not in client.get("/")["Content-Security-Policy"]
+
+
 def test_two_factor_is_required_once_enabled(client, people, settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0  # a wrong code slows the next try; not what this test is about
     device = TOTPDevice.objects.create(user=people.county_reviewer, name="phone", confirmed=True)

@@ -1,4 +1,5 @@
-from articles.diffing import char_diff, paragraph_diff, paragraphs
+from articles.diffing import char_diff, paragraph_diff
+from core.textutil import html_paragraphs as paragraphs
 
 
 def test_chinese_text_is_compared_character_by_character():

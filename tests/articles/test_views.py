@@ -65,7 +65,7 @@ def test_article_page_shows_the_county_news_furniture(client, county):
     assert "您现在的位置：" in html
     assert 'href="/columns/news/">新闻中心</a>' in html
     assert 'href="/columns/township-news/">乡镇动态</a>' in html
-    assert "正文" in html
+    assert '<span aria-current="page">正文</span>' in html  # the breadcrumb's last step (the skip link also says 正文)
     for label in ("发布时间：", "来源：远门镇党委", "作者：张三 李四", "责任编辑：王五", "浏览次数：", "打印"):
         assert label in html
     assert f'href="{older.get_absolute_url()}" rel="next"' in html  # 下一篇
@@ -85,7 +85,7 @@ def test_published_time_is_shown_in_shanghai_time(client, county):
 
 
 def test_each_view_adds_one_to_the_view_count_without_a_write_per_view(client, county):
-    from publishing import viewcounts
+    from articles import viewcounts
 
     article = ArticleFactory(published=True, column=county.township_news)
     with CaptureQueriesContext(connection) as captured:

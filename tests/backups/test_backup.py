@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from articles import viewcounts
 from articles.models import Article
-from publishing import viewcounts
 
 # Real commits: PostgreSQL cannot TRUNCATE tables with constraint checks pending in the same transaction.
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -133,3 +133,12 @@ def test_digest_reaches_admins(county, people, mailoutbox):
 def test_monitor_page_in_the_admin(admin_client, county):
     page = admin_client.get("/admin/inspection/linkcheck/monitor/").content.decode()
     assert "单项否决指标" in page and "栏目更新倒计时" in page and "年度工作报表" in page
+
+
+def test_every_registered_rule_is_reported_once_in_order():
+    """inspect() runs the registry: a rule added with @rule shows up, under its own id, in definition order."""
+    from inspection import rules
+
+    report = rules.inspect()
+    assert [r.id for r in report.rules] == [check.__name__ for check in rules.RULES]
+    assert len({r.id for r in report.rules}) == len(rules.RULES) == 11

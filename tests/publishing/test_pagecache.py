@@ -119,7 +119,7 @@ def test_tracking_parameters_do_not_split_the_cache(client, live):
 
 
 def test_cached_article_pages_still_count_every_view(client, live):
-    from publishing import viewcounts
+    from articles import viewcounts
 
     for _ in range(3):
         client.get(live.get_absolute_url())
@@ -180,7 +180,7 @@ def test_a_column_shown_or_hidden_by_publishing_changes_the_menu_of_every_cached
 
 
 def test_new_code_does_not_serve_what_old_code_cached(tmp_path):
-    from publishing.pagecache import code_fingerprint
+    from core.pagecache import code_fingerprint
 
     for folder in ("templates", "articles/tests", "public"):
         (tmp_path / folder).mkdir(parents=True)

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from publishing.redis_cache import RedisCache
+from core.redis_cache import RedisCache
 
 
 @pytest.fixture

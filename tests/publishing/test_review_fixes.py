@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from articles.models import Article
-from publishing import pagecache
+from core import pagecache
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from publishing import viewcounts
+from articles import viewcounts
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_a_clean_process_exit_writes_the_buffer(tmp_path):
     subprocess.run([*run, "migrate", "-v0"], env=env, check=True, cwd=ROOT)
     script = (
         "from tests.factories import ArticleFactory, ColumnFactory\n"
-        "from publishing import viewcounts\n"
+        "from articles import viewcounts\n"
         "a = ArticleFactory(published=True, column=ColumnFactory())\n"
         "viewcounts.record(a.pk, views=9)\n"
     )

@@ -18,7 +18,7 @@ from django.utils import timezone
 from articles.models import Article, Column
 from articles.richtext import sanitize_body
 from articles.search import segment
-from articles.textutil import html_paragraphs
+from core.textutil import html_paragraphs
 from siteprofile.models import SiteProfile
 from townships.models import Township
 

@@ -3,21 +3,24 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from articles import pages
 from articles.signals import article_changed
+from core import pagecache
 
-from . import pagecache
+from .signals import article_pages_refreshed
 
 
 def on_article_changed(sender, article, previous=None, **kwargs):
-    tags = pagecache.tags_for_article(article, previous)
+    tags = pages.tags_for_article(article, previous)
     pagecache.invalidate(*tags)
     from . import static_export
 
     if static_export.enabled():
         from .tasks import export_article_pages
 
-        moved_from = {key: value for key, value in (previous or {}).items() if key in static_export.PREVIOUS_KEYS}
+        moved_from = {key: value for key, value in (previous or {}).items() if key in pages.PREVIOUS_KEYS}
         transaction.on_commit(lambda: export_article_pages.enqueue(article.pk, moved_from))
+    article_pages_refreshed.send(sender=sender, article=article, previous=previous)
 
 
 def on_article_deleted(sender, instance, **kwargs):

@@ -3,9 +3,8 @@ from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article
 from articles.pagination import paginate
-from publishing.pagecache import cache_public_page, depends_on
-
-from .models import Figure, Initiative, Township, figure_series
+from core.pagecache import cache_public_page, depends_on
+from townships.models import Figure, Initiative, Township, figure_series
 
 LATEST_ARTICLES = 10
 

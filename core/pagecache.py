@@ -233,26 +233,6 @@ def cache_public_page(view=None, *, on_serve=None):
     return decorator(view) if view else decorator
 
 
-def tags_for_article(article, previous=None):
-    """Everything that shows this article: its page, its column(s), township, 党建+ pages, the home page."""
-    tags = {f"article:{article.pk}", "home", "articles", f"column:{article.column_id}"}
-    if article.column.parent_id:
-        tags.add(f"column:{article.column.parent_id}")
-    if article.township_id:
-        tags.add(f"township:{article.township_id}")
-    tags.update(f"initiative:{i.pk}" for i in article.initiatives.all())
-    if previous:
-        from articles.models import Column
-
-        if previous.get("column_id") not in (None, article.column_id):
-            old = Column.objects.filter(pk=previous["column_id"]).values_list("pk", "parent_id").first() or ()
-            tags.update(f"column:{c}" for c in old if c)
-        if previous.get("township_id"):
-            tags.add(f"township:{previous['township_id']}")
-        tags.update(f"initiative:{i}" for i in previous.get("initiative_ids", []))
-    return tags
-
-
 # This process's copies of shared fragments, by versioned key: a stale copy is never looked up again.
 _values = {}
 VALUES_MAX = 500

@@ -1,8 +1,7 @@
 from django.urls import path
 
-from articles import feeds
-
-from . import views
+from . import feeds
+from . import township_views as views
 
 app_name = "townships"
 urlpatterns = [
