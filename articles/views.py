@@ -60,6 +60,7 @@ def column_detail(request, slug):
     depends_on(request, f"column:{column.pk}")
     articles = Article.objects.published().in_column(column).for_listing()
     page = paginate(request, articles, allow_empty=False)  # nothing published: hidden, so 404
+    pagecache.paginated(request, page)
     siblings = next((top.nav_children for top in navigation.visible_columns() if top.pk == column.parent_id), [])
     children = next((top.nav_children for top in navigation.visible_columns() if top.pk == column.pk), [])
     return render(
