@@ -1,5 +1,6 @@
 import copy
 
+from axes.helpers import get_client_ip_address
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -166,7 +167,11 @@ def record_view(request, pk):
     views = Article.objects.published().filter(pk=pk).values_list("view_count", flat=True).first()
     if views is None:
         raise Http404
-    viewcounts.record(pk)
-    response = JsonResponse({"views": views + viewcounts.pending(pk)})
+    if viewcounts.within_limit(get_client_ip_address(request) or "unknown", pk):
+        viewcounts.record(pk)
+        response = JsonResponse({"views": views + viewcounts.pending(pk)})
+    else:  # the same address reporting the same article again and again: not counted
+        response = JsonResponse({"views": views + viewcounts.pending(pk)}, status=429)
+        response["Retry-After"] = str(viewcounts.REPORT_WINDOW)
     response["Cache-Control"] = "no-store"
     return response

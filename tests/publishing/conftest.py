@@ -74,6 +74,12 @@ def redis_server(tmp_path):
 @pytest.fixture
 def redis_cache(settings, redis_server):
     """The site's cache is the private Redis, through the production backend."""
-    settings.CACHES = {"default": {"BACKEND": "publishing.redis_cache.RedisCache", "LOCATION": redis_server.url}}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "publishing.redis_cache.RedisCache",
+            "LOCATION": redis_server.url,
+            "KEY_PREFIX": "dangjian",  # as the settings have it: other processes find the same keys
+        }
+    }
     settings.PAGE_CACHE = True
     return redis_server
