@@ -127,8 +127,10 @@ def test_kill_9_of_gunicorn_workers_loses_no_views(redis_cache, tmp_path):
     )
     try:
         url = f"http://127.0.0.1:{port}/articles/{pk}/"
-        for _ in range(30):
-            wait_for(url)
+        wait_for(f"http://127.0.0.1:{port}/")
+        for _ in range(30):  # each view once: no retry that could count one twice
+            with urllib.request.urlopen(url, timeout=60) as response:
+                assert response.status == 200
         for worker in workers_of(server.pid):
             os.kill(worker, signal.SIGKILL)
         wait_for(f"http://127.0.0.1:{port}/")  # the master starts new workers
