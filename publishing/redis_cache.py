@@ -93,15 +93,13 @@ def _degrading(on_failure):
     def decorator(method):
         @functools.wraps(method)
         def wrapped(self, *args, **kwargs):
-            if not self.health.should_try():
+            if not self.available():
                 return on_failure(*args, **kwargs)
             try:
-                result = method(self, *args, **kwargs)
+                return method(self, *args, **kwargs)
             except RedisError as error:
                 self.health.failed(error)
                 return on_failure(*args, **kwargs)
-            self.health.succeeded(self)
-            return result
 
         return wrapped
 
@@ -138,6 +136,21 @@ class RedisCache(DjangoRedisCache):
         super().__init__(server, {**params, "OPTIONS": options})
         self._class = ReusingRedisCacheClient
         self.health = health_of(self._servers[0])
+
+    def available(self):
+        """Whether to use Redis now. After a failure: not for RETRY_SECONDS, then once a PING answers,
+        and the outage's end is announced (cache_recovered) before anything is read or written."""
+        if self.health.down_since is None:
+            return True
+        if not self.health.should_try():
+            return False
+        try:
+            self._cache.get_client(write=True).ping()
+        except RedisError as error:
+            self.health.failed(error)
+            return False
+        self.health.succeeded(self)
+        return True
 
     @_degrading(lambda key, value, *a, **k: False)
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):

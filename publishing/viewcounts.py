@@ -52,7 +52,7 @@ def _shared():
     from .redis_cache import RedisCache
 
     backend = caches["default"]
-    if isinstance(backend, RedisCache) and backend.health.should_try():
+    if isinstance(backend, RedisCache) and backend.available():
         return backend
     return None
 
@@ -64,7 +64,6 @@ def _call(backend, command):
     except RedisError as error:
         backend.health.failed(error)
         return None
-    backend.health.succeeded(backend)
     return result
 
 

@@ -68,7 +68,8 @@ def test_nothing_cached_before_an_outage_is_served_after_it(client, redis_cache,
     """A withdrawal made while Redis was unreachable could not bump its tags; a Redis that kept its
     data (here: saved, restarted, loaded) must still not serve the withdrawn article's old page."""
     url = live.get_absolute_url()
-    assert live.title in client.get(url).content.decode()
+    for _ in range(2):  # the second also leaves this process its own copy
+        assert live.title in client.get(url).content.decode()
     assert live.title in client.get("/columns/township-news/").content.decode()
     redis_cache.client().save()
     redis_cache.stop()
