@@ -15,7 +15,8 @@ accesslog = None if os.environ.get("GUNICORN_ACCESSLOG") == "off" else os.enviro
 
 
 def worker_exit(server, worker):
-    """A worker leaving (restart, max_requests, shutdown) writes its buffered 浏览次数 first."""
+    """A worker leaving (restart, max_requests, shutdown) writes pending 浏览次数 first (its own buffer
+    when Redis is down; the shared ones otherwise, which a killed worker leaves for the others)."""
     from articles import viewcounts
 
     viewcounts.flush()

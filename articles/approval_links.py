@@ -8,6 +8,8 @@ matches), and for good once that submission is decided: a used link stays used e
 is returned and resubmitted unchanged, because the resubmission is a new audit entry.
 """
 
+import logging
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
@@ -18,6 +20,8 @@ from .status import Status
 
 SALT = "articles.leader-approval"
 LINK_DAYS = 3
+
+logger = logging.getLogger(__name__)
 
 
 class LinkInvalid(Exception):
@@ -54,14 +58,25 @@ def read_token(token):
 
 
 def send_link(article, *, by, leader_name, email):
+    """Mail the leader a link; returns (link, mailed). When the mail server cannot be reached the
+    link is still made and recorded, so the reviewer can pass it on another way."""
     token = make_token(article, leader_name)
     link = settings.SITE_URL.rstrip("/") + reverse("workspace:leader_approval", args=[token])
-    send_mail(
-        f"【请审批】{article.title}",
-        f"{leader_name}同志：\n\n{by}请您审批稿件《{article.title}》。\n"
-        f"打开以下链接即可阅读全文并审批（{LINK_DAYS} 天内有效）：\n{link}\n",
-        settings.DEFAULT_FROM_EMAIL,
-        [email],
-    )
+    try:
+        send_mail(
+            f"【请审批】{article.title}",
+            f"{leader_name}同志：\n\n{by}请您审批稿件《{article.title}》。\n"
+            f"打开以下链接即可阅读全文并审批（{LINK_DAYS} 天内有效）：\n{link}\n",
+            settings.DEFAULT_FROM_EMAIL,
+            [email],
+        )
+    except OSError as error:  # refused, timed out, or the server said no (smtplib errors are OSErrors)
+        logger.warning("approval link for article %s not mailed: %s: %s", article.pk, type(error).__name__, error)
+        article.log(
+            AuditEntry.Action.LINK_SENT,
+            by=by,
+            comment=f"发送给 {leader_name}（{email}）时邮件未能发出，链接交审核人员转交",
+        )
+        return link, False
     article.log(AuditEntry.Action.LINK_SENT, by=by, comment=f"发送给 {leader_name}（{email}）")
-    return link
+    return link, True

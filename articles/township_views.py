@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article
 from articles.pagination import paginate
-from core.pagecache import cache_public_page, depends_on
+from core.pagecache import cache_public_page, depends_on, paginated
 from townships.models import Figure, Initiative, Township, figure_series
 
 LATEST_ARTICLES = 10
@@ -58,6 +58,7 @@ def initiative_detail(request, slug):
     labels = list(dict.fromkeys(s.label for p in practices for s in p.series))
     comparison = [(p, [next((s for s in p.series if s.label == label), None) for label in labels]) for p in practices]
     page = paginate(request, Article.objects.published().filter(initiatives=initiative).for_listing())
+    paginated(request, page)
     return render(
         request,
         "townships/initiative_detail.html",

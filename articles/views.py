@@ -1,5 +1,6 @@
 import copy
 
+from axes.helpers import get_client_ip_address
 from django.db.models import Count, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -60,6 +61,7 @@ def column_detail(request, slug):
     depends_on(request, f"column:{column.pk}")
     articles = Article.objects.published().in_column(column).for_listing()
     page = paginate(request, articles, allow_empty=False)  # nothing published: hidden, so 404
+    pagecache.paginated(request, page)
     siblings = next((top.nav_children for top in navigation.visible_columns() if top.pk == column.parent_id), [])
     children = next((top.nav_children for top in navigation.visible_columns() if top.pk == column.pk), [])
     return render(
@@ -165,7 +167,11 @@ def record_view(request, pk):
     views = Article.objects.published().filter(pk=pk).values_list("view_count", flat=True).first()
     if views is None:
         raise Http404
-    viewcounts.record(pk)
-    response = JsonResponse({"views": views + viewcounts.pending(pk)})
+    if viewcounts.within_limit(get_client_ip_address(request) or "unknown", pk):
+        viewcounts.record(pk)
+        response = JsonResponse({"views": views + viewcounts.pending(pk)})
+    else:  # the same address reporting the same article again and again: not counted
+        response = JsonResponse({"views": views + viewcounts.pending(pk)}, status=429)
+        response["Retry-After"] = str(viewcounts.REPORT_WINDOW)
     response["Cache-Control"] = "no-store"
     return response

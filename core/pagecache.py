@@ -71,8 +71,11 @@ def depends_on(request, *tags):
 # The tag versions this request has read. A page asks for the same few tags several times (the
 # article, its links, header and footer); one round trip per request is enough.
 _request_versions = contextvars.ContextVar("pagecache_request_versions", default=None)
+# Every page and fragment depends on it; bumped when the cache may have missed invalidations (an
+# outage of the shared cache drops the writes made meanwhile), so nothing stored before is served.
+EVERYTHING = "everything"
 # Tags nearly every fragment depends on: fetched along with whatever a request asks for first.
-COMMON_TAGS = ("site", "articles")
+COMMON_TAGS = ("site", "articles", EVERYTHING)
 
 
 @contextlib.contextmanager
@@ -128,12 +131,35 @@ def _stamped_versions(tags):
 GLOBAL_TAGS = ("site", "articles", "townships")
 
 
-def page_key(request):
-    # Only a valid page number changes a public page's content; tracking parameters and junk must not
-    # split the cache (a view that ignores ?page= simply renders page 1, which is then what is cached).
+MAX_PAGE = 99999
+
+
+def requested_page(request):
+    """The ?page= number asked for when it names a page after the first; None for none, 1 or junk."""
     page = request.GET.get("page", "")
-    valid = page.isascii() and page.isdigit() and 1 < int(page) < 100000
-    return f"{PAGE_PREFIX}{release()}:{request.path}" + (f"?page={int(page)}" if valid else "")
+    if page.isascii() and page.isdigit() and 1 < int(page) <= MAX_PAGE:
+        return int(page)
+    return None
+
+
+def page_key(request, page=None):
+    """The key of this path's page `page` (the first when None). Other parameters never split the cache."""
+    return f"{PAGE_PREFIX}{release()}:{request.path}" + (f"?page={page}" if page and page > 1 else "")
+
+
+def paginated(request, page):
+    """Tell the cache that this view shows `page` (a Django Page) of a list, so its pages are cached
+    apart. Views that never call this ignore ?page=, and so does their cache entry."""
+    request.__dict__["cache_page_number"] = page.number
+
+
+def _key_to_store(request):
+    """Where the rendered page is kept: by the page it shows, and only if that is the page asked for
+    (?page=99999 of a five-page list shows page 5, clamped, and is not kept under a key of its own)."""
+    shown = getattr(request, "cache_page_number", None)
+    if shown is None:
+        return page_key(request)
+    return page_key(request, shown) if shown == (requested_page(request) or 1) else None
 
 
 def cacheable(request):
@@ -151,20 +177,36 @@ _recent = {}
 RECENT_MAX = 300
 
 
+def _valid(entry):
+    return _versions(entry["tags"]) == entry["versions"]
+
+
+def _find(keys, usable):
+    """The first still-valid entry under `keys`: this process's copy if it has one, else the shared one."""
+    for key in keys:
+        if (entry := _recent.get(key)) and usable(key, entry) and _valid(entry):
+            return entry
+    found = cache.get_many(keys)
+    for key in keys:
+        if (entry := found.get(key)) and usable(key, entry) and _valid(entry):
+            if len(_recent) >= RECENT_MAX:
+                _recent.clear()
+            _recent[key] = entry
+            return entry
+        _recent.pop(key, None)
+    return None
+
+
 def cached_response(request):
     """The cached page for this request if it is still valid (tags unchanged), else None."""
     if not cacheable(request):
         return None
-    key = page_key(request)
-    entry = _recent.get(key)
-    if entry is None or _versions(entry["tags"]) != entry["versions"]:
-        entry = cache.get(key)
-        if not entry or _versions(entry["tags"]) != entry["versions"]:
-            _recent.pop(key, None)
-            return None
-        if len(_recent) >= RECENT_MAX:
-            _recent.clear()
-        _recent[key] = entry
+    # ?page=N is served from its own entry if the view paginates, else from the path's only entry.
+    asked = requested_page(request)
+    keys = [page_key(request, asked)] + ([page_key(request)] if asked else [])
+    entry = _find(keys, lambda key, entry: key == keys[0] or not entry["paginated"])
+    if entry is None:
+        return None
     if entry.get("on_serve"):
         entry["on_serve"](request, *entry["args"], **entry["kwargs"])
     return _copy(entry["response"])
@@ -197,7 +239,8 @@ def cache_public_page(view=None, *, on_serve=None):
         def wrapped(request, *args, **kwargs):
             if response := cached_response(request):
                 return response
-            before = _versions(GLOBAL_TAGS) if cacheable(request) else None
+            # Stamped first: a fragment stamping a missing tag mid-render must not look like a publication.
+            before = _stamped_versions(GLOBAL_TAGS) if cacheable(request) else None
             response = view(request, *args, **kwargs)
             if response.status_code == 200:
                 response.setdefault("Last-Modified", http_date())
@@ -206,26 +249,27 @@ def cache_public_page(view=None, *, on_serve=None):
                     on_serve(request, *args, **kwargs)
                 # Something published or withdrawn while this page was being rendered: don't keep it.
                 unchanged = before is not None and _versions(GLOBAL_TAGS) == before
-                if unchanged and not getattr(response, "streaming", False) and not response.cookies:
-                    tags = {"site", *getattr(request, "cache_tags", ())}
+                key = _key_to_store(request)
+                if key and unchanged and not getattr(response, "streaming", False) and not response.cookies:
+                    tags = {"site", EVERYTHING, *getattr(request, "cache_tags", ())}
                     if hasattr(response, "render") and callable(response.render):
                         response.render()
                     # The ETag is computed once here instead of on every hit.
                     response.setdefault(
                         "ETag", quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
                     )
-                    cache.set(
-                        page_key(request),
-                        {
+                    versions = _stamped_versions(tags)
+                    if all(versions.values()):  # else the cache is down: nothing could be checked later
+                        entry = {
                             "tags": tags,
-                            "versions": _stamped_versions(tags),
+                            "versions": versions,
+                            "paginated": getattr(request, "cache_page_number", None) is not None,
                             "response": response,
                             "on_serve": on_serve,
                             "args": args,
                             "kwargs": kwargs,
-                        },
-                        timeout=TIMEOUT,
-                    )
+                        }
+                        cache.set(key, entry, timeout=TIMEOUT)
             return response
 
         return wrapped
@@ -243,11 +287,13 @@ def cached_by_tags(key, tags, compute, timeout=TIMEOUT):
 
     The value is shared by every request of this process: callers must not change it.
     """
-    tags = sorted(tags)
+    tags = sorted({*tags, EVERYTHING})
     versions = _request_versions_of(tags)
     if not all(versions.values()):
         # Never key a value by version 0: after a cache flush, a copy stored under it would match again.
         versions = _stamped_versions(tags)
+        if not all(versions.values()):
+            return compute()  # the shared cache is down: nothing can tell later whether a copy is current
     full_key = f"{VALUE_PREFIX}{release()}:{key}:" + ".".join(str(versions[t]) for t in tags)
     value = _values.get(full_key)
     if value is None:
@@ -259,3 +305,9 @@ def cached_by_tags(key, tags, compute, timeout=TIMEOUT):
             _values.clear()
         _values[full_key] = value
     return value
+
+
+def forget_everything(**kwargs):
+    """The shared cache is back after failing: invalidations sent meanwhile were lost, so every page
+    and fragment stored before is stale (a withdrawn article must not reappear)."""
+    invalidate(EVERYTHING)

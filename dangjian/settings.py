@@ -249,6 +249,8 @@ if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
         "password": _email["EMAIL_HOST_PASSWORD"],
         "use_tls": _email.get("EMAIL_USE_TLS", False),
         "use_ssl": _email.get("EMAIL_USE_SSL", False),
+        # A mail server that does not answer must not hold a request: sending fails, the caller goes on.
+        "timeout": env.int("EMAIL_TIMEOUT", default=10),
     }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="noreply@localhost")
 

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class PublishingConfig(AppConfig):
-    """Delivering the public site fast: page cache, buffered view counts, static publishing. No models."""
+    """Delivering the public site fast: page cache, shared view counts, static publishing. No models."""
 
     name = "publishing"
     verbose_name = "发布与缓存"

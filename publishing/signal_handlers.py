@@ -6,6 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from articles import pages
 from articles.signals import article_changed
 from core import pagecache
+from core.redis_cache import cache_recovered
 
 from .signals import article_pages_refreshed
 
@@ -64,12 +65,25 @@ def on_township_data_changed(sender, instance, **kwargs):
         transaction.on_commit(lambda: export_township_pages.enqueue(township_id, initiative_id))
 
 
+def on_cache_recovered(sender, **kwargs):
+    """The shared cache answers again after an outage: whatever was deleted or bumped meanwhile was
+    lost, so every cached page and fragment is stale, and so are the keys deleted on a change."""
+    from django.core.cache import cache
+
+    from articles.forms import CHOICES_KEY
+    from articles.models.checks import SENSITIVE_CACHE_KEY
+
+    cache.delete_many([CHOICES_KEY, SENSITIVE_CACHE_KEY])
+    pagecache.forget_everything()
+
+
 def connect():
     from articles.models import Column
     from siteprofile.models import SiteProfile
     from townships.models import Figure, Initiative, Practice, Township, Village
 
     article_changed.connect(on_article_changed, dispatch_uid="publishing-article-changed")
+    cache_recovered.connect(on_cache_recovered, dispatch_uid="publishing-cache-recovered")
     for model in (Column, SiteProfile, Township, Initiative):
         post_save.connect(on_site_changed, sender=model, dispatch_uid=f"publishing-site-{model.__name__}")
         post_delete.connect(on_site_changed, sender=model, dispatch_uid=f"publishing-site-del-{model.__name__}")

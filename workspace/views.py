@@ -39,8 +39,6 @@ TABS = {
 }
 
 
-
-
 @staff_required
 def index(request):
     user = request.user
@@ -275,8 +273,14 @@ def send_leader_link(request, pk):
         raise PermissionDenied("只有乡镇审核阶段的审核人员可以发送审批链接。")
     form = LeaderLinkForm(request.POST)
     if form.is_valid():
-        approval_links.send_link(article, by=request.user, **form.cleaned_data)
-        messages.success(request, f"审批链接已发送给 {form.cleaned_data['leader_name']}。")
+        link, mailed = approval_links.send_link(article, by=request.user, **form.cleaned_data)
+        leader = form.cleaned_data["leader_name"]
+        if mailed:
+            messages.success(request, f"审批链接已发送给 {leader}。")
+        else:
+            messages.warning(
+                request, f"邮件未能发出（邮件服务器暂时无法连接）。请复制下面的审批链接，转交给 {leader}：{link}"
+            )
     else:
         messages.error(request, "请填写领导姓名和有效的电子邮箱。")
     return redirect(article.get_workspace_url())

@@ -29,17 +29,6 @@ def test_a_page_rendered_while_something_was_published_is_not_kept(settings):
     assert len(renders) == 2  # the first render was not stored; the second was
 
 
-def test_junk_page_numbers_do_not_split_the_cache(settings, client, county):
-    settings.PAGE_CACHE = True
-    request = RequestFactory().get("/", {"page": "abc"})
-    assert pagecache.page_key(request) == f"{pagecache.PAGE_PREFIX}{pagecache.release()}:/"
-    assert pagecache.page_key(RequestFactory().get("/", {"page": "3"})).endswith("?page=3")
-    assert (
-        pagecache.page_key(RequestFactory().get("/", {"page": "1"}))
-        == f"{pagecache.PAGE_PREFIX}{pagecache.release()}:/"
-    )
-
-
 @pytest.mark.parametrize(("internal", "published"), [(True, True), (False, False)])
 def test_withdrawn_items_that_were_never_public_answer_404(client, county, internal, published):
     from django.utils import timezone
