@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from publishing import redis_cache
+from core import redis_cache
 
 pytestmark = pytest.mark.django_db
 
