@@ -8,6 +8,6 @@ class PublishingConfig(AppConfig):
     verbose_name = "发布与缓存"
 
     def ready(self):
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401 (checks registers itself)
 
         signal_handlers.connect()

@@ -140,3 +140,15 @@ def test_kill_9_of_gunicorn_workers_loses_no_views(redis_cache, tmp_path):
     check = f"from articles.models import Article; print(Article.objects.get(pk={pk}).view_count)"
     out = subprocess.run([*manage, "shell", "-c", check], env=env, cwd=ROOT, check=True, capture_output=True)
     assert int(out.stdout.split()[-1]) == 30
+
+
+def test_the_worker_flushes_shared_views_every_minute(redis_cache, county, settings):
+    """Views a dead worker left in Redis need no other web process: the periodic task writes them."""
+    from articles.tasks import flush_view_counts
+
+    assert {"task": "articles.tasks.flush_view_counts", "every": "minute"} in settings.PERIODIC_TASKS
+    article = ArticleFactory(published=True, column=county.township_news, view_count=1)
+    viewcounts.record(article.pk, views=4)
+    assert flush_view_counts.call() == 4
+    article.refresh_from_db()
+    assert article.view_count == 5
