@@ -409,6 +409,7 @@ class WordBody:
         root = soup.body or soup
         self.kinds = {}  # paragraph text -> ("h", level) | ("li", tag, list number)
         self.objects = []  # (texts of the blocks before it, newest first; html of a table or picture)
+        self.pictures_refused = 0  # pictures we do not accept (EMF, broken): the editor uploads them again
         before = []
         tables_hold_all = not any(
             block.get_text(strip=True) for block in root.find_all(recursive=False) if block.name != "table"
@@ -421,6 +422,8 @@ class WordBody:
             for image in block.find_all("img"):
                 if image.get("src", "").startswith(("/", "http")):
                     self.objects.append((list(reversed(before)), str(image)))
+                else:
+                    self.pictures_refused += 1
                 image.extract()
             if block.name in ("ul", "ol"):
                 for item in block.find_all("li"):
@@ -492,6 +495,7 @@ class WordBody:
         if open_list:
             out.append(f"</{open_list[0]}>")
         result.shaped_html = "".join(out)
+        result.images_skipped = self.pictures_refused
         result.warnings += check_image_alt(result.shaped_html)
         tables = "\n".join(m for _, m in self.objects if m.startswith("<table"))
         if tables:

@@ -5,6 +5,7 @@ preview's body) and `manage.py import_articles` (the saved, sanitised draft).
 """
 
 import io
+import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
@@ -112,14 +113,18 @@ def test_word_tables_stay_tables_in_place(imported_body):
     assert table.find_next_sibling("p").get_text() == PROSE
 
 
-def test_word_pictures_are_stored_as_uploads_and_flagged_for_alt_text(imported_body):
+def picture_bytes():
+    """A 2400 × 1200 JPEG carrying EXIF (a camera make)."""
     picture = io.BytesIO()
     exif = Image.Exif()
     exif[0x010F] = "相机厂商"  # Make
     Image.new("RGB", (2400, 1200), "#b22").save(picture, "JPEG", exif=exif)
+    return picture.getvalue()
 
+
+def test_word_pictures_are_stored_as_uploads_and_flagged_for_alt_text(imported_body):
     def build(document):
-        document.add_picture(io.BytesIO(picture.getvalue()))
+        document.add_picture(io.BytesIO(picture_bytes()))
         document.add_paragraph(PROSE)
 
     body, messages = imported_body(word_file(build))
@@ -145,3 +150,24 @@ def test_a_notices_attachment_list_is_kept_as_a_list(imported_body):
     assert [li.get_text() for li in soup.select("ol > li")] == ["远门镇党员积分管理办法", "党员积分登记表"]
     assert soup.find("ol").find_previous_sibling("p").get_text() == "附件："
     assert soup.find_all("p")[-1].get_text() == "2025年3月5日"
+
+
+def test_a_picture_that_is_not_an_image_we_accept_is_counted_not_stored(client, people, county):
+    def build(document):
+        document.add_picture(io.BytesIO(picture_bytes()))
+        document.add_paragraph(PROSE)
+
+    data = word_file(build)
+    # Corrupt the stored picture inside the package: Word still lists it, Pillow cannot read it.
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as archive:
+        for member in source.infolist():
+            payload = source.read(member)
+            archive.writestr(member, b"not a picture" if member.filename.startswith("word/media/") else payload)
+    client.force_login(people.editor)
+    response = client.post(
+        "/workspace/articles/import/", {"file": SimpleUploadedFile("report.docx", target.getvalue())}
+    )
+    assert UploadedImage.objects.count() == 0
+    assert "<img" not in response.context["form"].initial["body"]
+    assert "原文有 1 张图片未导入" in response.content.decode()
