@@ -267,22 +267,23 @@ class ImportResult:
 # ---- entry points -----------------------------------------------------------------------------
 
 
-def import_file(path, *, known_townships=(), themes=None):
-    """Import one file by its extension; never raises."""
+def import_file(path, *, known_townships=(), themes=None, store_pictures=True):
+    """Import one file by its extension; never raises. A Word file's pictures are stored as uploaded images
+    unless store_pictures is False (a dry run), when they are left out and counted."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         return unreadable(str(path), f"无法读取文件：{error.strerror or error}")
-    return import_bytes(data, str(path), known_townships=known_townships, themes=themes)
+    return import_bytes(data, str(path), known_townships=known_townships, themes=themes, store_pictures=store_pictures)
 
 
-def import_bytes(data, name, *, known_townships=(), themes=None):
+def import_bytes(data, name, *, known_townships=(), themes=None, store_pictures=True):
     suffix = Path(name).suffix.lower()
     word = None
     try:
         if suffix == ".docx":
-            word = WordBody(docx_to_html(data))
+            word = WordBody(docx_to_html(data, store_pictures=store_pictures))
             lines, meta = html_lines(word.page, fragment=True)
         elif suffix in (".html", ".htm", ".shtml", ".xhtml"):
             lines, meta = html_lines(decode(data, html_page=True))
@@ -338,7 +339,7 @@ def decode(data, html_page=False):
     raise UnreadableError("无法识别文件编码（不是 UTF-8 或 GB18030）。")
 
 
-def docx_to_html(data):
+def docx_to_html(data, store_pictures=True):
     """Sizes, ratios, XML and time are checked by archive_safety; mammoth runs there, time-bounded.
     Pictures are checked and stored like the editor's uploads; their <img> point at the stored files."""
     from .archive_safety import IMAGE_SRC, UnsafeArchive, convert_docx
@@ -351,7 +352,7 @@ def docx_to_html(data):
     if not page.strip():
         raise UnreadableError("Word 文件中没有文字。")
     for index in range(len(converted.images)):
-        url = store_picture(converted.images[index])
+        url = store_picture(converted.images[index]) if store_pictures else ""
         marker = f'src="{IMAGE_SRC}{index}"'
         page = page.replace(marker, f'src="{html.escape(url)}"' if url else 'data-unreadable=""')
     return page

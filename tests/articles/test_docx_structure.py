@@ -5,6 +5,7 @@ preview's body) and `manage.py import_articles` (the saved, sanitised draft).
 """
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -171,3 +172,16 @@ def test_a_picture_that_is_not_an_image_we_accept_is_counted_not_stored(client, 
     assert UploadedImage.objects.count() == 0
     assert "<img" not in response.context["form"].initial["body"]
     assert "原文有 1 张图片未导入" in response.content.decode()
+
+
+def test_a_dry_run_stores_no_pictures(county, tmp_path, capsys):
+    def build(document):
+        document.add_picture(io.BytesIO(picture_bytes()))
+        document.add_paragraph(PROSE)
+
+    path = tmp_path / "report.docx"
+    path.write_bytes(word_file(build))
+    call_command("import_articles", "--dry-run", "--json", str(path))
+    [output] = json.loads(capsys.readouterr().out)
+    assert UploadedImage.objects.count() == 0 and "<img" not in output["body_html"]
+    assert output["body_text"] == f"{LEAD}\n{PROSE}"
