@@ -1,4 +1,4 @@
-"""An editor opening a returned item sees the reviewer's comment at the top of the edit page, in a real browser."""
+"""Where the editor works, in a real browser: the return comment at the top of the edit page, upload errors as alerts."""
 
 import pytest
 from playwright.sync_api import expect
@@ -33,3 +33,24 @@ def test_editor_sees_the_return_comment_at_the_top_of_the_edit_page(demo_site, d
     assert notice_box["y"] + notice_box["height"] <= title_box["y"]
     assert notice_box["y"] + notice_box["height"] <= page.viewport_size["height"]
     screenshot(page, "workspace-returned-edit")
+
+
+def test_image_upload_errors_are_an_alert_in_the_error_colour(demo_site, desktop_page, tmp_path):
+    page, base = desktop_page, demo_site.url
+    log_in(page, base, "yuanmen_editor")
+    page.get_by_role("link", name="写稿件").click()
+    panel = page.locator(".image-upload")
+    panel.get_by_role("button", name="上传并插入到正文").click()
+    alert = panel.get_by_role("alert")
+    expect(alert).to_have_text("请先选择图片。")
+    assert alert.evaluate("el => getComputedStyle(el).color") == "rgb(179, 21, 27)"  # --red, not the muted grey
+
+    fake = tmp_path / "photo.jpg"
+    fake.write_bytes(b"this is not a picture")
+    panel.locator("[data-upload-file]").set_input_files(str(fake))
+    panel.locator("[data-upload-alt]").fill("党员志愿者清扫街道")
+    panel.get_by_role("button", name="上传并插入到正文").click()
+    expect(alert).to_contain_text("上传失败")
+    expect(panel.get_by_role("status")).to_have_text("")
+    panel.scroll_into_view_if_needed()
+    screenshot(page, "workspace-upload-error")
