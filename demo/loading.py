@@ -15,6 +15,9 @@ from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_s
 from django.test.utils import override_settings
 
 SILENT_MAILER = {"BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
+# Work the demo queues (mail, exports, fingerprints) runs inside the load, where mail is silent, instead of
+# waiting for the worker, which would send it later under the real mailer.
+AT_ONCE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 
@@ -23,8 +26,8 @@ def static_manifest_missing():
 
 
 def demo_loading():
-    """A context manager: no mail, and static file names that need no collectstatic."""
-    overrides = {"MAILERS": dict.fromkeys(settings.MAILERS, SILENT_MAILER)}
+    """A context manager: no mail (now or queued for later), and static file names that need no collectstatic."""
+    overrides = {"MAILERS": dict.fromkeys(settings.MAILERS, SILENT_MAILER), "TASKS": AT_ONCE}
     if static_manifest_missing():
         overrides["STORAGES"] = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
     return override_settings(**overrides)

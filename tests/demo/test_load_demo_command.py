@@ -93,3 +93,8 @@ def test_demo_loading_sends_no_mail(tmp_path):
     # The summary line, then straight to the demo logins.
     lines = [line for line in demo.stdout.splitlines() if line.strip()]
     assert lines[0].startswith("演示数据已就绪") and lines[1].startswith("演示账号"), lines[:3]
+    # Nor is any mail left in the queue for the worker to send later under the real mailer.
+    script = "from django_tasks_db.models import DBTaskResult; print(DBTaskResult.objects.count())"
+    queued = manage(env, "shell", "-v0", "-c", script)
+    assert queued.returncode == 0, queued.stderr
+    assert queued.stdout.strip() == "0"
