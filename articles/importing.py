@@ -677,7 +677,9 @@ def furniture_reason(text):
     if BREADCRUMB.match(text):
         return "导航/面包屑"
     if match := FURNITURE.search(text):
-        return FURNITURE_KINDS.get(next((k for k in FURNITURE_KINDS if re.search(k, match.group(), re.I)), ""), "页面按钮")
+        return FURNITURE_KINDS.get(
+            next((k for k in FURNITURE_KINDS if re.search(k, match.group(), re.I)), ""), "页面按钮"
+        )
     if DISCLAIMER.search(text):
         return "转载/免责声明"
     if "首页" in text and len(SEPARATORS.findall(text)) >= 2 and len(text) <= 80 and "。" not in text:
@@ -765,7 +767,9 @@ def join_label_cells(lines, meta, result):
         if kept:
             rows.append(Line("\u3000".join(kept), inside=line.inside, block_start=True, number=line.number))
         else:
-            result.drop(Line(" ".join(f"{label}：{value}" for label, value in pairs), number=line.number), "信息公开表格")
+            result.drop(
+                Line(" ".join(f"{label}：{value}" for label, value in pairs), number=line.number), "信息公开表格"
+            )
     return rows
 
 
@@ -821,7 +825,11 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
             result.drop(line, "元信息（日期行）")
             continue
         reason = furniture_reason(text) or (
-            "网站广告" if is_site_plug(text) else "正文外的标题列表" if is_headline_item(text) and not line.inside else None
+            "网站广告"
+            if is_site_plug(text)
+            else "正文外的标题列表"
+            if is_headline_item(text) and not line.inside
+            else None
         )
         if reason:
             result.drop(line, reason)
@@ -958,7 +966,11 @@ def take_title(result, lines, meta, first_meta_at, visible):
     candidates = [meta.get("labelled_title"), meta.get("h1"), meta.get("og_title"), meta.get("title_tag")]
     kinds = ["页面的“标题”栏", "页面的 <h1> 标题", "页面的 og:title", "页面的 <title>"]
     title, why = next(
-        ((clean_title(c), kind) for c, kind in zip(candidates, kinds) if c and plausible_title(clean_title(c))),
+        (
+            (clean_title(c), kind)
+            for c, kind in zip(candidates, kinds, strict=True)
+            if c and plausible_title(clean_title(c))
+        ),
         ("", ""),
     )
     if title and title == clean_title(meta.get("title_tag") or ""):
