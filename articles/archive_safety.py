@@ -18,7 +18,9 @@ gunicorn's 30 s timeout on a busy machine.
 No app (or Django) imports, so every .docx reader can use it (and it runs on its own as the child).
 """
 
+import base64
 import io
+import json
 import subprocess
 import sys
 import time
@@ -31,6 +33,13 @@ from defusedxml.ElementTree import DefusedXMLParser, ParseError
 CHUNK = 1 << 16
 XML_SUFFIXES = (".xml", ".rels")
 BROKEN = 3  # the child's exit status for a file mammoth cannot read
+# Word's heading styles, under their English and Chinese names (Word stores the name of the UI language).
+STYLE_MAP = "\n".join(
+    f"p[style-name='{name} {level}'] => h{min(level + 1, 4)}:fresh"
+    for name in ("Heading", "heading", "标题")
+    for level in (1, 2, 3, 4, 5, 6)
+)
+IMAGE_SRC = "docx-image:"  # the src of the n-th picture in the converted HTML, replaced once it is stored
 
 
 @dataclass(frozen=True)
@@ -135,8 +144,15 @@ def unpack(archive, member, limits, deadline, total_so_far):
     return size
 
 
+@dataclass(frozen=True)
+class Converted:
+    html: str
+    images: list  # bytes of each picture, in order; <img src="docx-image:N"> marks where it stood
+
+
 def convert_docx(data, limits=DEFAULT_LIMITS):
-    """Checked .docx bytes -> mammoth's HTML, converted by a child process stopped after the time bound."""
+    """Checked .docx bytes -> mammoth's HTML and pictures, converted by a child process stopped after the time
+    bound."""
     check_docx(data, limits)
     try:
         # This very file run as a script in a fresh, isolated interpreter: nothing of the server is copied.
@@ -151,7 +167,8 @@ def convert_docx(data, limits=DEFAULT_LIMITS):
         raise UnsafeArchive("Word 文件已损坏或不是 .docx 格式。")
     if done.returncode != 0:
         raise UnsafeArchive("Word 文件无法转换（处理进程意外退出），未导入。")
-    return done.stdout.decode("utf-8")
+    output = json.loads(done.stdout)
+    return Converted(output["html"], [base64.b64decode(image) for image in output["images"]])
 
 
 def _convert():
@@ -159,11 +176,23 @@ def _convert():
 
     import mammoth
 
+    images = []
+
+    def keep_image(image):
+        # Bytes go back to the server, which checks them like any upload; the HTML only marks the place.
+        with image.open() as stream:
+            images.append(base64.b64encode(stream.read()).decode("ascii"))
+        return {"src": f"{IMAGE_SRC}{len(images) - 1}", "alt": ""}
+
     try:
-        html = mammoth.convert_to_html(io.BytesIO(sys.stdin.buffer.read())).value
+        html = mammoth.convert_to_html(
+            io.BytesIO(sys.stdin.buffer.read()),
+            style_map=STYLE_MAP,
+            convert_image=mammoth.images.img_element(keep_image),
+        ).value
     except (zipfile.BadZipFile, KeyError, ValueError, ExpatError):
         return BROKEN
-    sys.stdout.buffer.write(html.encode("utf-8"))
+    sys.stdout.buffer.write(json.dumps({"html": html, "images": images}).encode("ascii"))
     return 0
 
 

@@ -21,6 +21,7 @@ LABELS = {
     "chrome": "网页残留内容",
     "sensitive": "错敏词",
     "unreadable": "无法读取",
+    "image_alt": "图片缺少说明",
 }
 
 PLACEHOLDERS = [
@@ -183,7 +184,24 @@ def check_text(text, *, sensitive=True):
 def check_article(article):
     """Title, subtitle, summary and body of an article (as saved or as edited)."""
     parts = [article.title, article.subtitle, article.summary, *html_paragraphs(article.body)]
-    return check_text("\n".join(p for p in parts if p))
+    return check_text("\n".join(p for p in parts if p)) + check_image_alt(article.body)
+
+
+def check_image_alt(body):
+    """Pictures without alt text (an imported Word file's, say): a screen reader has nothing to read."""
+    from bs4 import BeautifulSoup
+
+    images = BeautifulSoup(body or "", "lxml").find_all("img")
+    missing = [image for image in images if not image.get("alt", "").strip()]
+    if not missing:
+        return []
+    return [
+        Finding(
+            "image_alt",
+            f"正文中有 {len(missing)} 张图片没有图片说明，请在编辑器中点击图片填写（供读屏软件朗读）。",
+            missing[0].get("src", ""),
+        )
+    ]
 
 
 def blocking(findings):

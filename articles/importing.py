@@ -260,6 +260,7 @@ class ImportResult:
     paragraphs: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     images_skipped: int = 0
+    shaped_html: str = ""  # a Word file's body with its headings, lists, tables and pictures (docx_shape)
     dropped: list = field(default_factory=list)  # [Dropped], in the order the rules met them
     origins: dict = field(default_factory=dict)  # {field: Origin}, the first line that set the field
 
@@ -285,6 +286,8 @@ class ImportResult:
 
     @property
     def body_html(self):
+        if self.shaped_html:
+            return self.shaped_html
         return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in self.paragraphs)
 
     @property
@@ -313,22 +316,24 @@ class ImportResult:
 # ---- entry points -----------------------------------------------------------------------------
 
 
-def import_file(path, *, known_townships=(), themes=None):
-    """Import one file by its extension; never raises."""
+def import_file(path, *, known_townships=(), themes=None, store_pictures=True):
+    """Import one file by its extension; never raises. A Word file's pictures are stored as uploaded images
+    unless store_pictures is False (a dry run), when they are left out and counted."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         return unreadable(str(path), f"无法读取文件：{error.strerror or error}")
-    return import_bytes(data, str(path), known_townships=known_townships, themes=themes)
+    return import_bytes(data, str(path), known_townships=known_townships, themes=themes, store_pictures=store_pictures)
 
 
-def import_bytes(data, name, *, known_townships=(), themes=None):
+def import_bytes(data, name, *, known_townships=(), themes=None, store_pictures=True):
     suffix = Path(name).suffix.lower()
+    word = None
     try:
         if suffix == ".docx":
-            page = docx_to_html(data)
-            lines, meta = html_lines(page, fragment=True)
+            word = WordBody(docx_to_html(data, store_pictures=store_pictures))
+            lines, meta = html_lines(word.page, fragment=True)
         elif suffix in (".html", ".htm", ".shtml", ".xhtml"):
             lines, meta = html_lines(decode(data, html_page=True))
         elif suffix in (".txt", ".text", ""):
@@ -337,7 +342,10 @@ def import_bytes(data, name, *, known_townships=(), themes=None):
             return unreadable(name, f"不支持的文件类型“{suffix}”，请使用 .txt、.html 或 .docx。")
     except UnreadableError as error:
         return unreadable(name, str(error))
-    return extract(lines, meta, name, known_townships=known_townships, themes=themes)
+    result = extract(lines, meta, name, known_townships=known_townships, themes=themes)
+    if word is not None:
+        word.shape(result)
+    return result
 
 
 def import_text(text, name="粘贴的内容", *, known_townships=(), themes=None):
@@ -380,17 +388,170 @@ def decode(data, html_page=False):
     raise UnreadableError("无法识别文件编码（不是 UTF-8 或 GB18030）。")
 
 
-def docx_to_html(data):
-    """Sizes, ratios, XML and time are checked by archive_safety; mammoth runs there, time-bounded."""
-    from .archive_safety import UnsafeArchive, convert_docx
+def docx_to_html(data, store_pictures=True):
+    """Sizes, ratios, XML and time are checked by archive_safety; mammoth runs there, time-bounded.
+    Pictures are checked and stored like the editor's uploads; their <img> point at the stored files."""
+    from .archive_safety import IMAGE_SRC, UnsafeArchive, convert_docx
 
     try:
-        page = convert_docx(data)
+        converted = convert_docx(data)
     except UnsafeArchive as error:
         raise UnreadableError(str(error)) from error
+    page = converted.html
     if not page.strip():
         raise UnreadableError("Word 文件中没有文字。")
+    for index in range(len(converted.images)):
+        url = store_picture(converted.images[index]) if store_pictures else ""
+        marker = f'src="{IMAGE_SRC}{index}"'
+        page = page.replace(marker, f'src="{html.escape(url)}"' if url else 'data-unreadable=""')
     return page
+
+
+def store_picture(data):
+    """A picture from a Word file saved as an uploaded image (alt text still to write); '' if it is not a
+    picture we accept (EMF, a broken file)."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.base import ContentFile
+
+    from .images import clean_image
+    from .models import UploadedImage
+
+    try:
+        content, extension = clean_image(ContentFile(data))
+    except ValidationError:
+        return ""
+    content.name = f"image.{extension}"
+    image = UploadedImage(file=content, alt_text="")
+    image.save()
+    return image.file.url
+
+
+# ---- a Word file's structure ------------------------------------------------------------------
+
+# '一、…' and '（一）…' on a line of their own: the section headings of a report or notice.
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+SUBSECTION_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+SENTENCE_END = re.compile(r"[。！？!?；;…]")
+ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")
+NUMBERED_ITEM = re.compile(r"(?:^|\s+)\d{1,2}\s*[.．、]\s*")
+
+
+def section_level(text):
+    """2 for '一、…', 3 for '（一）…', when short and without a sentence's end; else None."""
+    if len(text) > 40 or SENTENCE_END.search(text):
+        return None
+    if SECTION_HEADING.match(text):
+        return 2
+    if SUBSECTION_HEADING.match(text):
+        return 3
+    return None
+
+
+class WordBody:
+    """What mammoth's HTML says beyond the text: which lines were headings and list items, and where the
+    tables and pictures stood. The text goes through the usual extraction (`page`); `shape` then rebuilds the
+    body from the paragraphs it kept, each tagged as it was in the Word file."""
+
+    def __init__(self, page):
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(page, "lxml")
+        root = soup.body or soup
+        self.kinds = {}  # paragraph text -> ("h", level) | ("li", tag, list number)
+        self.objects = []  # (texts of the blocks before it, newest first; html of a table or picture)
+        self.pictures_refused = 0  # pictures we do not accept (EMF, broken): the editor uploads them again
+        before = []
+        tables_hold_all = not any(
+            block.get_text(strip=True) for block in root.find_all(recursive=False) if block.name != "table"
+        )
+        for number, block in enumerate(list(root.find_all(recursive=False))):
+            if block.name == "table" and not tables_hold_all:
+                self.objects.append((list(reversed(before)), str(block)))
+                block.extract()
+                continue
+            for image in block.find_all("img"):
+                if image.get("src", "").startswith(("/", "http")):
+                    self.objects.append((list(reversed(before)), str(image)))
+                else:
+                    self.pictures_refused += 1
+                image.extract()
+            if block.name in ("ul", "ol"):
+                for item in block.find_all("li"):
+                    before.append(self.remember(item, ("li", block.name, number)))
+            elif re.fullmatch(r"h[1-6]", block.name or ""):
+                before.append(self.remember(block, ("h", int(block.name[1]))))
+            elif block.get_text(strip=True):
+                before.append(self.remember(block, None))
+        self.page = str(root)
+
+    def remember(self, element, kind):
+        text = normalise(element.get_text(" ", strip=True)).strip(" \t\u3000")
+        if kind is not None:
+            self.kinds.setdefault(text, kind)
+        return text
+
+    def shape(self, result):
+        from .content_checks import check_image_alt, check_text
+
+        kept = set(result.paragraphs)
+        placed = {}  # paragraph text -> tables and pictures that follow it
+        top = []
+        for earlier, markup in self.objects:
+            anchor = next((text for text in earlier if text in kept), None)
+            (placed.setdefault(anchor, []) if anchor else top).append(markup)
+        levels = [kind[1] for p in result.paragraphs if (kind := self.kinds.get(p)) and kind[0] == "h"]
+        shift = 2 - min(levels, default=2)
+        out = list(top)
+        open_list = None  # (tag, list number) of the list being written
+        attachments = False
+        for paragraph in result.paragraphs:
+            kind = self.kinds.get(paragraph)
+            escaped = html.escape(paragraph, quote=False)
+            item = kind[1:] if kind and kind[0] == "li" else None
+            if attachments and not item and NUMBERED_ITEM.match(paragraph):
+                item = ("ol", "attachments")
+                escaped = html.escape(NUMBERED_ITEM.sub("", paragraph, count=1), quote=False)
+            else:
+                attachments = False
+            if open_list and item != open_list:
+                out.append(f"</{open_list[0]}>")
+                open_list = None
+            if item:
+                if open_list is None:
+                    out.append(f"<{item[0]}>")
+                    open_list = item
+                out.append(f"<li><p>{escaped}</p></li>")
+            elif kind and kind[0] == "h":
+                level = min(max(kind[1] + shift, 2), 4)
+                out.append(f"<h{level}>{escaped}</h{level}>")
+            elif level := section_level(paragraph):
+                out.append(f"<h{level}>{escaped}</h{level}>")
+            elif match := ATTACHMENTS.match(paragraph):
+                # '附件：' then '1. …' '2. …' (on its line or the next ones): the files the notice sends, a list.
+                rest = match["rest"]
+                items = [i.strip() for i in NUMBERED_ITEM.split(rest) if i.strip()] if NUMBERED_ITEM.match(rest) else []
+                attachments = bool(items) or not rest
+                if attachments:
+                    out.append("<p>附件：</p>")
+                    if items:
+                        out.append("<ol>" + "".join(f"<li><p>{html.escape(i, quote=False)}</p></li>" for i in items))
+                        open_list = ("ol", "attachments")
+                else:
+                    out.append(f"<p>{escaped}</p>")
+            else:
+                out.append(f"<p>{escaped}</p>")
+            out.extend(placed.get(paragraph, []))
+            placed.pop(paragraph, None)
+        if open_list:
+            out.append(f"</{open_list[0]}>")
+        result.shaped_html = "".join(out)
+        result.images_skipped = self.pictures_refused
+        result.warnings += check_image_alt(result.shaped_html)
+        tables = "\n".join(m for _, m in self.objects if m.startswith("<table"))
+        if tables:
+            from bs4 import BeautifulSoup
+
+            result.warnings += check_text(BeautifulSoup(tables, "lxml").get_text("\n"), sensitive=False)
 
 
 def normalise(text):
@@ -1204,15 +1365,17 @@ def strip_credits(result, paragraphs):
 
 def trim_tail(result, paragraphs):
     """After the last paragraph of prose, short lines without a sentence end are the page's (app banners,
-    account names, mood widgets, headline lists, tag runs), except a notice's signature and date."""
+    account names, mood widgets, headline lists, tag runs), except a notice's signature, date and attachment list
+    ('附件：' and the numbered lines after it)."""
     while paragraphs and CONTACT.match(paragraphs[-1]) and not paragraphs[-1].endswith("。"):
         result.drop(paragraphs.pop(), "联系方式")
     last_prose = max((i for i, p in enumerate(paragraphs) if is_prose(p)), default=None)
     if last_prose is None:
         return paragraphs
-    tail = []
+    tail, attachments = [], False
     for p in paragraphs[last_prose + 1 :]:
-        if is_signature(p) or re.search(f"[{TERMINAL}]$", p):
+        attachments = bool(ATTACHMENTS.match(p)) or (attachments and bool(NUMBERED_ITEM.match(p)))
+        if attachments or is_signature(p) or re.search(f"[{TERMINAL}]$", p):
             tail.append(p)
         else:
             result.drop(p, "文末杂项（账号、标签、链接等）")

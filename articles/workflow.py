@@ -11,6 +11,11 @@ Views, templates and the admin ask `allowed_actions()` / `can_edit()`; the Artic
     urgent 通知公告 from any state before publication, with a written reason. The county's copy of
     an adopted (采用) township item goes 草稿 ──republish──▶ 已发布 (Article.republish); like go_live it
     is started by the system, never offered as a button.
+
+    Deleting is not a transition: an editor may delete their own draft only while it has never been
+    submitted (can_delete). Such a draft has no review record to lose; anything that went through
+    review (已退回 included: it carries the reviewer's comments) is kept, and withdrawn instead.
+    The audit trail belongs to the article and goes with it, so a deletion leaves no AuditEntry.
 """
 
 from dataclasses import dataclass, field
@@ -160,6 +165,31 @@ def allowed_actions(article, user):
 def can_edit(article, user):
     permission = EDITABLE.get(article.status)
     return bool(permission) and user.is_active and user.has_perm(permission) and in_scope(article, user)
+
+
+def review_states(user):
+    """The review states in which `user` may decide (待我审核); empty for someone who never reviews."""
+    return [
+        state
+        for state, permission in TRANSITIONS["return"].permission.items()
+        if state != S.SCHEDULED and user.has_perm(permission)
+    ]
+
+
+# Audit actions an article collects before it is first submitted: editing only.
+UNREVIEWED_ACTIONS = frozenset({"created", "edited", "restored"})
+
+
+def can_delete(article, user):
+    """Only the author, only a draft that never entered review (see the module docstring)."""
+    return (
+        article.status == S.DRAFT
+        and user.is_active
+        and article.created_by_id == user.pk
+        and user.has_perm("articles.change_article")
+        and in_scope(article, user)
+        and not article.audit.exclude(action__in=UNREVIEWED_ACTIONS).exists()
+    )
 
 
 def can_view(article, user):

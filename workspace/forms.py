@@ -1,5 +1,7 @@
 from django import forms
+from django.forms.utils import ErrorList
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from articles import workflow
 from articles.images import clean_image
@@ -7,6 +9,19 @@ from articles.models import Article, Column, UploadedImage
 from articles.models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
 from articles.status import Status
 from townships.models import Initiative, Township
+
+
+class AlertErrorList(ErrorList):
+    """Field errors announced at once (role="alert", which a <ul> may not carry) in the error colour, by their field."""
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if not self:
+            return ""
+        field_id = format_html(' id="{}_error"', self.field_id) if self.field_id else ""
+        items = format_html_join("", "<li>{}</li>", ((error,) for error in self))
+        return format_html('<div role="alert"><ul class="{}"{}>{}</ul></div>', self.error_class, field_id, items)
+
+    __str__ = __html__ = render
 
 
 class ChineseLabels:
@@ -35,6 +50,7 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
         }
 
     def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("error_class", AlertErrorList)
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["column"].queryset = Column.objects.filter(children__isnull=True).select_related("parent")
@@ -193,3 +209,10 @@ def action_form(action, article, data=None):
         label=transition.comment_label,
         comment_as=transition.comment_as,
     )
+
+
+class WorkspaceSearchForm(forms.Form):
+    """搜索 on the workspace list: part of a title, optionally one state."""
+
+    q = forms.CharField(label="搜索标题", max_length=120, required=False)
+    status = forms.ChoiceField(label="状态", choices=[("", "全部状态"), *Status.choices], required=False)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("articles/import/", views.article_import, name="article_import"),
     path("articles/<int:pk>/", views.article_detail, name="article"),
     path("articles/<int:pk>/edit/", views.article_edit, name="article_edit"),
+    path("articles/<int:pk>/delete/", views.article_delete, name="article_delete"),
     path("articles/<int:pk>/do/<slug:action>/", views.article_action, name="article_action"),
     path("articles/<int:pk>/leader-link/", views.send_leader_link, name="send_leader_link"),
     path("articles/<int:pk>/revisions/", views.revisions, name="revisions"),

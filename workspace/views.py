@@ -5,7 +5,6 @@ Article methods; these views only ask, call and report.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,49 +15,42 @@ from accounts.decorators import staff_required
 from articles import approval_links, content_checks, importing, workflow
 from articles.access import article_for
 from articles.diffing import compare
-from articles.models import Article, AuditEntry, Column, ContentBlocked, EditConflict, Revision
+from articles.models import Article, Column, ContentBlocked, EditConflict, Revision
 from articles.pagination import paginate
 from articles.status import Status
 from townships.models import Initiative, Township
 
+from . import tabs
 from .forms import (
     ArticleForm,
     CommentForm,
     ImageUploadForm,
     ImportForm,
     LeaderLinkForm,
+    WorkspaceSearchForm,
     action_form,
 )
-
-TABS = {
-    "queue": "待我审核",
-    "mine": "我的稿件",
-    "returned": "已退回",
-    "published": "已发布",
-    "all": "全部稿件",
-}
 
 
 @staff_required
 def index(request):
     user = request.user
-    visible = Article.objects.for_user(user).select_related("column", "township", "latest_revision__created_by")
-    tab = request.GET.get("tab") or ("queue" if visible.awaiting(user).exists() else "mine")
-    if tab not in TABS:
+    available = tabs.tabs_for(user)
+    lists = tabs.lists_for(user)
+    tab = request.GET.get("tab") or ("queue" if "queue" in available and lists["queue"].exists() else "mine")
+    if tab not in available:
         raise Http404("没有这个栏目")
-    lists = {
-        "queue": visible.awaiting(user),
-        "mine": visible.filter(created_by=user),
-        "returned": visible.filter(status=Status.RETURNED),
-        "published": visible.filter(status__in=[Status.PUBLISHED, Status.SCHEDULED]),
-        "all": visible,
-    }
-    articles = lists[tab].order_by("-updated_at", "-id")
+    search = WorkspaceSearchForm(request.GET)
+    articles = lists[tab].select_related("column", "township", "latest_revision__created_by")
+    if search.is_valid():
+        articles = articles.search_title(search.cleaned_data["q"])
+        if search.cleaned_data["status"]:
+            articles = articles.filter(status=search.cleaned_data["status"])
+    articles = articles.order_by("-updated_at", "-id")
     if tab == "returned":
-        latest_return = AuditEntry.objects.filter(action=AuditEntry.Action.RETURNED).order_by("-created_at")
-        articles = articles.prefetch_related(Prefetch("audit", queryset=latest_return, to_attr="returns"))
+        articles = articles.with_latest_return()
     page = paginate(request, articles)
-    return render(request, "workspace/index.html", {"tab": tab, "tabs": TABS, "page": page})
+    return render(request, "workspace/index.html", {"tab": tab, "tabs": available, "page": page, "search": search})
 
 
 @staff_required
@@ -114,7 +106,11 @@ def article_edit(request, pk):
             messages.success(request, "修改已保存。")
             _report_findings(request, article)
             return redirect(article.get_workspace_url())
-    return render(request, "workspace/article_form.html", {"form": form, "article": article, "conflict": conflict})
+    return render(
+        request,
+        "workspace/article_form.html",
+        {"form": form, "article": article, "conflict": conflict, "last_return": article.latest_return()},
+    )
 
 
 def _chosen_to_overwrite(article, data):
@@ -223,6 +219,8 @@ def article_detail(request, pk):
             "article": article,
             "actions": [(name, transition, forms[name]) for name, transition in actions],
             "can_edit": workflow.can_edit(article, user),
+            "can_delete": workflow.can_delete(article, user),
+            "last_return": article.latest_return(),
             "audit": article.audit.select_related("revision").order_by("-created_at", "-id"),
             "revisions": Revision.objects.for_article(article).select_related("created_by")[:10],
             "link_form": LeaderLinkForm() if can_send_link else None,
@@ -362,14 +360,36 @@ def revision_compare(request, pk):
     )
 
 
-@require_POST
 @staff_required
 def revision_restore(request, pk, number):
+    """恢复此版本: a confirmation page first (works without JavaScript); only its 确认恢复 restores."""
     article = article_for(request.user, pk)
-    revision = get_object_or_404(Revision, article=article, number=number)
-    restored = article.restore_revision(revision, by=request.user)
-    messages.success(request, f"已将第{number}版的内容恢复为新的第{restored.number}版。")
-    return redirect(article.get_workspace_url())
+    revision = get_object_or_404(Revision.objects.select_related("created_by"), article=article, number=number)
+    if request.method == "POST" and request.POST.get("confirm") == "1":
+        restored = article.restore_revision(revision, by=request.user)
+        messages.success(request, f"已将第{number}版的内容恢复为新的第{restored.number}版。")
+        return redirect(article.get_workspace_url())
+    if not workflow.can_edit(article, request.user):
+        raise PermissionDenied("当前状态下您不能修改这篇稿件。")
+    current = article.latest_revision.data if article.latest_revision else {}
+    diffs = [d for d in compare(current, revision.data, _names) if d.changed]
+    return render(
+        request, "workspace/revision_restore.html", {"article": article, "revision": revision, "diffs": diffs}
+    )
+
+
+@staff_required
+def article_delete(request, pk):
+    """删除草稿: the author's own never-submitted draft, after a confirmation page (workflow.can_delete)."""
+    article = article_for(request.user, pk)
+    if not workflow.can_delete(article, request.user):
+        raise PermissionDenied("只能删除本人从未提交审核的草稿；提交过审核的稿件会保留记录，可由审核人员撤稿。")
+    if request.method == "POST":
+        title = article.title
+        article.delete_draft(by=request.user)
+        messages.success(request, f"草稿“{title}”已删除。")
+        return redirect(f"{reverse('workspace:index')}?tab=mine")
+    return render(request, "workspace/article_delete.html", {"article": article})
 
 
 @require_POST

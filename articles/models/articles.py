@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -107,12 +107,21 @@ class ArticleQuerySet(models.QuerySet):
 
     def awaiting(self, user):
         """待我审核: items in a review state that `user` may decide on."""
-        states = [
-            state
-            for state, permission in workflow.TRANSITIONS["return"].permission.items()
-            if state != Status.SCHEDULED and user.has_perm(permission)
-        ]
-        return self.for_user(user).filter(status__in=states)
+        return self.for_user(user).filter(status__in=workflow.review_states(user))
+
+    def returned_to(self, user):
+        """已退回 items `user` wrote: the ones waiting for their revision."""
+        return self.for_user(user).filter(status=Status.RETURNED, created_by=user)
+
+    def search_title(self, text):
+        """The workspace's 搜索: titles containing `text` (blank: everything)."""
+        text = (text or "").strip()
+        return self.filter(title__icontains=text) if text else self
+
+    def with_latest_return(self):
+        """Prefetch each item's 退回 entries, newest first, so Article.latest_return() costs no query."""
+        returns = AuditEntry.objects.filter(action=AuditEntry.Action.RETURNED).order_by("-created_at", "-id")
+        return self.prefetch_related(Prefetch("audit", queryset=returns, to_attr="returns"))
 
     def due_for_publishing(self, now=None):
         return self.filter(status=Status.SCHEDULED, scheduled_at__lte=now or timezone.now())
@@ -281,6 +290,22 @@ class Article(models.Model):
             .only("id", "title", "published_at")
             .latest_first()[:limit]
         )
+
+    def latest_return(self):
+        """The reviewer's latest 退回 (who, role, when, comment) while the item is 已退回; else None."""
+        if self.status != Status.RETURNED:
+            return None
+        if hasattr(self, "returns"):  # with_latest_return()
+            return self.returns[0] if self.returns else None
+        return self.audit.filter(action=AuditEntry.Action.RETURNED).order_by("-created_at", "-id").first()
+
+    @transaction.atomic
+    def delete_draft(self, *, by):
+        """Delete a never-submitted draft of `by`'s own (workflow.can_delete); refused otherwise."""
+        locked = Article.objects.select_for_update().get(pk=self.pk)
+        if not workflow.can_delete(locked, by):
+            raise PermissionDenied("只能删除本人从未提交审核的草稿。")
+        locked.delete()
 
     def get_workspace_url(self):
         return reverse("workspace:article", args=[self.pk])

@@ -24,25 +24,29 @@
     var fileInput = panel.querySelector("[data-upload-file]");
     var altInput = panel.querySelector("[data-upload-alt]");
     var status = panel.querySelector("[data-upload-status]");
+    var error = panel.querySelector("[data-upload-error]");
+    // Problems go to the alert line (error colour, announced); progress and success to the status line.
+    function fail(message) { status.textContent = ""; error.textContent = message; }
+    function report(message) { error.textContent = ""; status.textContent = message; }
     panel.querySelector("[data-upload-button]").addEventListener("click", function () {
-      if (!fileInput.files.length) { status.textContent = "请先选择图片。"; return; }
-      if (!altInput.value.trim()) { status.textContent = "请填写图片说明。"; altInput.focus(); return; }
-      if (!editor) { status.textContent = "编辑器尚未加载完成，请稍后再试。"; return; }
+      if (!fileInput.files.length) { fail("请先选择图片。"); return; }
+      if (!altInput.value.trim()) { fail("请填写图片说明。"); altInput.focus(); return; }
+      if (!editor) { fail("编辑器尚未加载完成，请稍后再试。"); return; }
       var data = new FormData();
       data.append("file", fileInput.files[0]);
       data.append("alt_text", altInput.value.trim());
-      status.textContent = "正在上传……";
+      report("正在上传……");
       fetch(panel.getAttribute("data-upload-url"), {
         method: "POST", body: data, credentials: "same-origin", headers: { "X-CSRFToken": csrfToken() }
       }).then(function (response) {
         return response.json().then(function (body) { return { ok: response.ok, body: body }; });
       }).then(function (result) {
-        if (!result.ok) { status.textContent = "上传失败：" + (result.body.error || "未知错误"); return; }
+        if (!result.ok) { fail("上传失败：" + (result.body.error || "未知错误")); return; }
         insertFigure(result.body);
-        status.textContent = "已插入图片：" + result.body.alt;
+        report("已插入图片：" + result.body.alt);
         fileInput.value = "";
         altInput.value = "";
-      }).catch(function () { status.textContent = "上传失败：网络错误，请重试。"; });
+      }).catch(function () { fail("上传失败：网络错误，请重试。"); });
     });
   }
 

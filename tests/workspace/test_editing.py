@@ -96,7 +96,7 @@ def test_restoring_an_old_revision_adds_a_new_one(client, draft, people):
     draft.body = "<p>改过的正文。</p>"
     draft.save_revision(by=people.editor, base_revision_id=draft.latest_revision_id)
     client.force_login(people.editor)
-    response = client.post(f"/workspace/articles/{draft.pk}/revisions/1/restore/")
+    response = client.post(f"/workspace/articles/{draft.pk}/revisions/1/restore/", {"confirm": "1"})
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.body == original

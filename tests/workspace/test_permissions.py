@@ -88,7 +88,7 @@ def test_queue_badge_counts_what_waits_for_me(client, draft, people):
     draft.submit(by=people.editor, confidentiality_confirmed=True)
     client.force_login(people.township_reviewer)
     html = client.get("/workspace/").content.decode()
-    assert 'class="badge" aria-label="1 篇待审核">1</span>' in html
+    assert '<span class="badge">1<span class="visually-hidden"> 篇待审核</span></span>' in html
     assert draft.title in html
     client.force_login(people.other_reviewer)
     assert draft.title not in client.get("/workspace/?tab=queue").content.decode()

@@ -1,15 +1,18 @@
 from django import template
 
-from articles.models import Article
+from workspace import tabs
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def queue_count(context):
-    """The badge on 待我审核: how many items wait for this user's decision."""
+def workspace_tabs(context):
+    """The header's tabs for this person: (key, label, badge count) — 待我审核 only for reviewers."""
     user = context["request"].user
-    return Article.objects.awaiting(user).count() if user.is_authenticated else 0
+    if not user.is_authenticated:
+        return []
+    counts = tabs.badges_for(user)
+    return [(key, label, counts.get(key, 0)) for key, label in tabs.tabs_for(user).items()]
 
 
 @register.inclusion_tag("workspace/includes/status.html")

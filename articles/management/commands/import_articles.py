@@ -31,7 +31,9 @@ class Command(BaseCommand):
         themes = [i.theme for i in Initiative.objects.all()] or None
         if township and township not in known:
             raise CommandError(f"没有名为“{township}”的乡镇。已有：{'、'.join(known) or '无'}")
-        results = [import_file(path, known_townships=known, themes=themes) for path in paths]
+        results = [
+            import_file(path, known_townships=known, themes=themes, store_pictures=not dry_run) for path in paths
+        ]
         for result, path in zip(results, paths, strict=True):
             result.path = path
             if township:
