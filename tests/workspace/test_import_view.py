@@ -1,9 +1,15 @@
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles.models import Article
 
 pytestmark = pytest.mark.django_db
+VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 PASTED = """您现在的位置：首页 > 新闻中心 > 乡镇动态
 远门镇：便民服务站覆盖全部行政村
@@ -94,3 +100,18 @@ def test_another_townships_page_keeps_the_editors_township_and_says_why(client, 
     assert response.context["form"].initial["township"] == county.township
     assert f'<option value="{county.township.pk}" selected>远门镇</option>' in html
     assert "您只能为远门镇撰写稿件，不能选择石桥镇，已保留远门镇。" in html
+
+
+@pytest.mark.skipif(not VNU_JAR.exists() or not shutil.which("java"), reason="vnu.jar and Java needed")
+def test_import_preview_is_valid_html(client, people, county, tmp_path):
+    client.force_login(people.editor)
+    (tmp_path / "preview.html").write_bytes(client.post("/workspace/articles/import/", {"text": SHIQIAO_PAGE}).content)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(tmp_path / "preview.html")],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    assert [f"{m.get('lastLine')}: {m['message']}" for m in messages] == []
