@@ -210,6 +210,37 @@ class Line:
     inside: bool = True  # inside the block judged to hold the article
     indented: bool = False
     block_start: bool = False  # first line of an HTML block (<p>, <div> …) or after a blank line
+    number: int = 0  # 1-based: the line of the pasted text, or the visible line of a page
+
+
+@dataclass
+class Dropped:
+    """A line (or the part of one) the importer left out of the body, and the rule's reason."""
+
+    text: str
+    reason: str
+    line: int = 0  # 0 once lines are joined into paragraphs
+
+
+@dataclass
+class Origin:
+    """Which line gave a field, and why that line."""
+
+    text: str
+    reason: str
+    line: int = 0
+
+
+# The fields the preview explains, in the order the form shows them.
+EXPLAINED_FIELDS = {
+    "title": "标题",
+    "subtitle": "副标题",
+    "published_at": "发布时间",
+    "source": "来源",
+    "authors": "作者",
+    "editor": "责任编辑",
+    "township": "乡镇",
+}
 
 
 @dataclass
@@ -230,6 +261,24 @@ class ImportResult:
     warnings: list = field(default_factory=list)
     images_skipped: int = 0
     shaped_html: str = ""  # a Word file's body with its headings, lists, tables and pictures (docx_shape)
+    dropped: list = field(default_factory=list)  # [Dropped], in the order the rules met them
+    origins: dict = field(default_factory=dict)  # {field: Origin}, the first line that set the field
+
+    def drop(self, line, reason):
+        """Record what a rule left out; `line` is a Line or the text cut from a paragraph."""
+        text, number = (line.text, line.number) if isinstance(line, Line) else (line, 0)
+        if text.strip():
+            self.dropped.append(Dropped(text.strip(), reason, number))
+
+    def note(self, name, line, reason):
+        """Record where a field came from, where the rule sets it (the first setter wins, as in the rules)."""
+        text, number = (line.text, line.number) if isinstance(line, Line) else (line or "", 0)
+        self.origins.setdefault(name, Origin(text.strip(), reason, number))
+
+    @property
+    def explanations(self):
+        """[(label, Origin)] for the fields that were found, in the form's order."""
+        return [(label, self.origins[name]) for name, label in EXPLAINED_FIELDS.items() if name in self.origins]
 
     @property
     def body_text(self):
@@ -515,12 +564,17 @@ def normalise(text):
 def text_lines(text):
     lines = []
     blank_before = True
-    for raw in normalise(text).splitlines():
+    for number, raw in enumerate(normalise(text).splitlines(), 1):
         if not raw.strip():
             blank_before = True
             continue
         lines.append(
-            Line(raw.strip(" \t\u3000"), indented=bool(re.match(r"^(\u3000|\s{2,}|\t)", raw)), block_start=blank_before)
+            Line(
+                raw.strip(" \t\u3000"),
+                indented=bool(re.match(r"^(\u3000|\s{2,}|\t)", raw)),
+                block_start=blank_before,
+                number=number,
+            )
         )
         blank_before = False
     return lines
@@ -613,6 +667,7 @@ def html_lines(page, fragment=False):
                         inside=inside,
                         indented=bool(re.match(r"^(\u3000|\s{2,})", normalise(raw))),
                         block_start=starts_block and index == 0,
+                        number=len(lines) + 1,
                     )
                 )
     return lines, meta
@@ -773,16 +828,41 @@ def date_line_parts(text):
 
 
 def is_furniture(text):
+    return furniture_reason(text) is not None
+
+
+def furniture_reason(text):
+    """Why `text` is the page's and not the article's (for the preview), or None when it is not furniture."""
     if is_mojibake(text):
-        return True
-    if BREADCRUMB.match(text) or FURNITURE.search(text) or DISCLAIMER.search(text):
-        return True
+        return "乱码"
+    if BREADCRUMB.match(text):
+        return "导航/面包屑"
+    if match := FURNITURE.search(text):
+        return FURNITURE_KINDS.get(
+            next((k for k in FURNITURE_KINDS if re.search(k, match.group(), re.I)), ""), "页面按钮"
+        )
+    if DISCLAIMER.search(text):
+        return "转载/免责声明"
     if "首页" in text and len(SEPARATORS.findall(text)) >= 2 and len(text) <= 80 and "。" not in text:
-        return True
+        return "导航/面包屑"
     items = [i for i in re.split(r"\s*[|｜]\s*|\s{2,}|\u3000+", text) if i]
     if len(items) >= 4 and all(len(i) <= 6 for i in items) and "首页" in items:
-        return True  # the site's menu row
-    return len(items) >= 3 and all(len(i) <= 10 for i in items) and bool(FOOTER_LINK_WORDS.search(text))
+        return "导航菜单"  # the site's menu row
+    if len(items) >= 3 and all(len(i) <= 10 for i in items) and FOOTER_LINK_WORDS.search(text):
+        return "页脚/备案"
+    return None
+
+
+# What part of FURNITURE matched → the reason the preview gives (first hit wins; else 页面按钮).
+FURNITURE_KINDS = {
+    "ICP|公网安备|网站标识码|版权所有|Copyright|©|技术支持|主办单位|承办单位|浏览器|分辨率|访问量": "页脚/备案",
+    "分享|扫|关注|二维码|点击蓝字|点击上方|点赞|在看|转发|APP|阅读原文|查看更多": "分享/关注",
+    "上一|下一": "上一篇/下一篇",
+    "标签|关键词|Tag": "标签",
+    "附件|投稿": "附件/投稿信息",
+    "图片来源": "图片来源",
+    "END|▼|▲|↓": "文末装饰",
+}
 
 
 def is_site_plug(text):
@@ -816,7 +896,7 @@ def cell_label(text):
     return match and match["label"]
 
 
-def join_label_cells(lines, meta):
+def join_label_cells(lines, meta, result):
     """A metadata table as a copy or a layout leaves it, one cell per line or cells split by tabs, back into
     'label：value' lines; rows of table-only labels are dropped, a 标题 cell is the headline."""
     rows, index = [], 0
@@ -833,6 +913,7 @@ def join_label_cells(lines, meta):
             longest = CELL_VALUE_LIMITS.get(label, 40)
             if cell_label(following) or len(following) > longest or is_prose(following):
                 index += 1  # a label whose value is empty
+                result.drop(line, "信息公开表格")
                 continue
             pairs, index = [(label, following.rstrip(" |｜"))], index + 1
         index += 1
@@ -842,19 +923,27 @@ def join_label_cells(lines, meta):
         for label, value in pairs:
             if label == "标题" and value:
                 meta.setdefault("labelled_title", value)
+                meta.setdefault("labelled_title_line", line.number)
         kept = [f"{label}：{value}" for label, value in pairs if re.fullmatch(META_LABELS, label) and value]
         if kept:
-            rows.append(Line("\u3000".join(kept), inside=line.inside, block_start=True))
+            rows.append(Line("\u3000".join(kept), inside=line.inside, block_start=True, number=line.number))
+        else:
+            result.drop(
+                Line(" ".join(f"{label}：{value}" for label, value in pairs), number=line.number), "信息公开表格"
+            )
     return rows
 
 
 def extract(lines, meta, name, *, known_townships=(), themes=None):
-    lines = join_label_cells(lines, meta)
     result = ImportResult(path=name, images_skipped=meta.get("images_in_article", 0))
+    lines = join_label_cells(lines, meta, result)
     themes = list(themes or DEFAULT_THEMES)
     result.published_at = meta.get("published_at")
+    if result.published_at:
+        result.note("published_at", "", "页面 <meta> 标签中的发布时间")
     if meta.get("author"):
         result.authors = names_from(meta["author"]) or [meta["author"]]
+        result.note("authors", meta["author"], "页面 <meta name=author> 标签")
     result.original_url = meta.get("canonical", "")
     explicit_url = ""
 
@@ -868,62 +957,88 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
         text = line.text
         if match := ORIGINAL_URL.match(text):
             explicit_url = match["url"].rstrip("。，")
+            result.drop(line, "原文链接（已填入“原文链接”）")
             continue
         if is_meta_line(text) and not is_prose(text):
-            apply_meta(result, parse_meta(text))
-            result.published_at = result.published_at or parse_date(text, short_years=True)
+            apply_meta(result, parse_meta(text), line)
+            if not result.published_at and (when := parse_date(text, short_years=True)):
+                result.published_at = when
+                result.note("published_at", line, "元信息行中的日期")
             if first_meta_at is None and not seen_prose:  # a closing 责编 line says nothing of the headline
                 first_meta_at = len(kept)
             visible.append(line)
+            result.drop(line, "元信息")
             continue
         if RELATED_HEADING.match(text):
             skipping_related = True
+            result.drop(line, "推荐阅读")
             continue
         if skipping_related:
             if is_headline_item(text) or (not is_prose(text) and len(text) <= 40):
+                result.drop(line, furniture_reason(text) or "推荐阅读")
                 continue
             skipping_related = False
         if not seen_prose and (parts := date_line_parts(text)):
-            loose.append(parts)
+            loose.append((parts, line))
             if first_meta_at is None and not seen_prose:
                 first_meta_at = len(kept)
             visible.append(line)
+            result.drop(line, "元信息（日期行）")
             continue
-        if is_furniture(text) or is_site_plug(text) or (is_headline_item(text) and not line.inside):
+        reason = furniture_reason(text) or (
+            "网站广告"
+            if is_site_plug(text)
+            else "正文外的标题列表"
+            if is_headline_item(text) and not line.inside
+            else None
+        )
+        if reason:
+            result.drop(line, reason)
             continue
         seen_prose = seen_prose or (line.inside and is_prose(text))
         visible.append(line)
         if not line.inside:
             if not result.published_at and len(text) <= 40 and (when := parse_date(text)) and not is_prose(text):
                 result.published_at = when
+                result.note("published_at", line, "正文区块外的日期行")
+            result.drop(line, "正文区块之外（侧栏、页眉或页脚）")
             continue
         kept.append(line)
     result.original_url = explicit_url or result.original_url
-    for parts in loose:
-        apply_date_line(result, parts)
+    for parts, line in loose:
+        apply_date_line(result, parts, line)
 
     # 2. Title and subtitle, then what precedes the first paragraph is header material.
     kept = take_title(result, kept, meta, first_meta_at, visible)
     # The headline repeated at the top of the text (a bold centred copy, a 标题 cell's twin) is not the text.
-    kept = [line for i, line in enumerate(kept) if i >= 5 or clean_title(line.text) != result.title]
+    repeated = [i for i, line in enumerate(kept) if i < 5 and clean_title(line.text) == result.title]
+    for i in repeated:
+        result.drop(kept[i], "重复的标题")
+    kept = [line for i, line in enumerate(kept) if i not in repeated]
     kept = drop_header_leftovers(result, kept)
+    for line in kept:
+        if is_headline_item(line.text) and not is_prose(line.text):
+            result.drop(line, "标题列表")
     kept = [line for line in kept if not (is_headline_item(line.text) and not is_prose(line.text))]
 
     # 3. Paragraphs, credits at both ends, contact lines that trail the article, watermarks.
     paragraphs = rebuild_paragraphs(kept)
     paragraphs = strip_credits(result, paragraphs)
-    paragraphs = trim_tail(paragraphs)
-    paragraphs = strip_watermarks(paragraphs)
+    paragraphs = trim_tail(result, paragraphs)
+    paragraphs = strip_watermarks(result, paragraphs)
     result.paragraphs = [p for p in paragraphs if p.strip()]
 
     # 4. What the article is about: township and 党建+ initiatives.
-    result.township = find_township(result.title, result.paragraphs, known_townships)
+    result.township, where = find_township(result.title, result.paragraphs, known_townships)
+    if where:
+        result.note("township", *where)
     result.initiatives = find_initiatives(" ".join([result.title, result.subtitle, *result.paragraphs]), themes)
     result.warnings = content_checks.check_text(result.body_text, sensitive=False)
     return result
 
 
-def apply_meta(result, fields):
+def apply_meta(result, fields, line):
+    why = "元信息行中的“{}”".format
     for label, value in fields.items():
         if not value:
             continue
@@ -932,24 +1047,32 @@ def apply_meta(result, fields):
             and not result.published_at
         ):
             result.published_at = parse_date(value)
+            if result.published_at:
+                result.note("published_at", line, why(label))
         elif label in ("来源", "信息来源", "稿件来源", "文章来源") and not result.source:
             result.source = value
+            result.note("source", line, why(label))
         elif label in ("作者", "撰稿"):
             for author in names_from(value) or [value]:
                 if author not in result.authors:
                     result.authors.append(author)
+            result.note("authors", line, why(label))
         elif label in ("责任编辑", "本版责编", "责编", "编辑") and not result.editor:
             result.editor = value
+            result.note("editor", line, why(label))
 
 
-def apply_date_line(result, parts):
+def apply_date_line(result, parts, line):
     """An unlabelled header date line fills what labelled metadata left empty: beside the date, a site
     name is the source and a name glued to it the author."""
-    result.published_at = result.published_at or parts["published_at"]
+    if not result.published_at:
+        result.published_at = parts["published_at"]
+        result.note("published_at", line, "页眉中没有标签的日期行")
     if parts["sites"] and not result.source:
         result.source = parts["sites"][0]
+        result.note("source", line, "日期旁的网站名")
     if parts["author"] and not result.authors and not SITE_WORDS.search(parts["author"]):
-        add_authors(result, [parts["author"]])
+        add_authors(result, [parts["author"]], line, "紧接在日期后的人名")
 
 
 def clean_title(title, site_names=()):
@@ -1002,40 +1125,67 @@ def is_title_like(text):
 def take_title(result, lines, meta, first_meta_at, visible):
     """Choose the headline; remove it, a '——' subtitle line and anything above them from the body."""
     candidates = [meta.get("labelled_title"), meta.get("h1"), meta.get("og_title"), meta.get("title_tag")]
-    title = next((clean_title(c) for c in candidates if c and plausible_title(clean_title(c))), "")
+    kinds = ["页面的“标题”栏", "页面的 <h1> 标题", "页面的 og:title", "页面的 <title>"]
+    title, why = next(
+        (
+            (clean_title(c), kind)
+            for c, kind in zip(candidates, kinds, strict=True)
+            if c and plausible_title(clean_title(c))
+        ),
+        ("", ""),
+    )
     if title and title == clean_title(meta.get("title_tag") or ""):
         # '标题-投资中国' with no spaces round the dash: the visible line the <title> starts with.
-        shown = [v.text for v in visible[:30] if len(v.text) >= 6 and title.startswith(v.text) and v.text != title]
-        title = max(shown, key=len, default=title)
+        shown = [v for v in visible[:30] if len(v.text) >= 6 and title.startswith(v.text) and v.text != title]
+        if shown:
+            longest = max(shown, key=lambda v: len(v.text))
+            title, why = longest.text, "页面 <title> 开头的那一行"
+            result.note("title", longest, why)
     index = None
     if title:
         index = next((i for i, line in enumerate(lines[:15]) if clean_title(line.text) == title), None)
+        if index is not None:
+            result.note("title", lines[index], why)
+        elif why == kinds[0]:
+            result.note("title", Line(title, number=meta.get("labelled_title_line", 0)), why)
+        else:
+            result.note("title", title, why)
     elif first_meta_at:
         # Plain text: the headline is the title-like line right above the 发布时间 / 来源 line.
         for i in range(first_meta_at - 1, -1, -1):
             if plausible_title(lines[i].text) and not lines[i].text.startswith(("——", "—")):
                 index, title = i, clean_title(lines[i].text)
+                result.note("title", lines[i], "发布时间、来源一行上方最近的标题样式行")
                 break
     if not title:
         for i, line in enumerate(lines[:15]):
             if plausible_title(line.text) and not DATELINE.match(line.text) and not is_prose(line.text):
                 index, title = i, clean_title(line.text)
+                result.note("title", line, "开头第一条像标题的行（不是导航、日期、元信息或正文句子）")
                 break
+    for line in lines[: index or 0]:
+        result.drop(line, "标题上方的页眉")
     if index is not None and lines[index].text.startswith(("——", "—")) and index + 1 < len(lines):
         # A leading "——" line is a subtitle that precedes its headline.
         following = lines[index + 1].text
         if is_title_like(following):
             result.subtitle = lines[index].text.lstrip("—- ").strip()
             result.title = clean_title(following)
+            result.origins.pop("title", None)
+            result.note("title", lines[index + 1], "以“——”开头的副题下面一行")
+            result.note("subtitle", lines[index], "以“——”开头、在标题上方")
             return lines[index + 2 :]
     result.title = title.lstrip("—- ").strip()
     result.subtitle = subtitle_after(result.title, visible)
+    if result.subtitle:
+        result.note("subtitle", result.subtitle, "标题下一行以“——”开头")
     if index is not None:
         lines = lines[index + 1 :]
     if result.subtitle:
         lines = [line for line in lines if line.text.lstrip("—─- ").strip() != result.subtitle]
     elif lines and lines[0].text.startswith("——") and len(lines[0].text) <= 80:
         result.subtitle = lines[0].text.lstrip("—- ").strip()
+        result.note("subtitle", lines[0], "标题下一行以“——”开头")
         lines = lines[1:]
     return lines
 
@@ -1070,17 +1220,22 @@ def drop_header_leftovers(result, lines):
             return lines[index:]
         if not result.published_at and (when := parse_date(text)) and len(text) <= 40:
             result.published_at = when
+            result.note("published_at", line, "标题下、正文前的日期")
         elif match := BYLINE.match(text):
-            add_authors(result, names_from(match["names"]))
+            add_authors(result, names_from(match["names"]), line, "标题下的署名行")
         elif NAME_LIST.match(text):
-            add_authors(result, re.split(r"[、，,]", text))  # '陈伟东、孔娜、张大维' under a paper's title
+            # '陈伟东、孔娜、张大维' under a paper's title
+            add_authors(result, re.split(r"[、，,]", text), line, "标题下的人名列表")
+        result.drop(line, "标题下、正文前的页眉")
     return []
 
 
-def add_authors(result, names):
+def add_authors(result, names, line=None, reason=""):
     for name in names:
         if name not in result.authors:
             result.authors.append(name)
+    if names and reason:
+        result.note("authors", line, reason)
 
 
 def rebuild_paragraphs(lines):
@@ -1136,7 +1291,8 @@ def strip_credits(result, paragraphs):
     first = paragraphs[0]
     for pattern in (DATELINE, HOUSE_DATELINE):
         if (match := pattern.match(first)) and names_from(match["credit"]):
-            add_authors(result, names_from(match["credit"]))
+            add_authors(result, names_from(match["credit"]), match.group(), "正文开头的电头署名")
+            result.drop(match.group(), "电头/署名")
             paragraphs = [first[match.end() :].lstrip("　 ，,：:"), *paragraphs[1:]]
             break
     paragraphs = [re.sub(r"\s*[|｜]+\s*$", "", p) for p in paragraphs]  # a table cell's edge, never prose
@@ -1144,14 +1300,21 @@ def strip_credits(result, paragraphs):
         match = INLINE_CREDIT.search(paragraph)
         names = re.split(r"[、\s]", match["names"]) if match else []
         if names and not set(names) & NOT_A_CREDIT and not any(SITE_WORDS.search(n) or "供稿" in n for n in names):
-            add_authors(result, names)
+            add_authors(result, names, match.group(), "段末括号中的署名")
+            result.drop(match.group(), "段末署名")
             paragraphs[index] = paragraph[: match.start()].rstrip()
     if paragraphs and (match := BARE_DATELINE.match(paragraphs[0])):
         rest = paragraphs[0][match.end() :]
         headline = re.sub(r"^题[:：]\s*", "", rest)
         # '新华社长沙7月31日电 题：<the headline>' is all lead; a nameless credit line may follow it.
-        paragraphs = paragraphs[1:] if clean_title(headline) == result.title else [rest, *paragraphs[1:]]
+        if clean_title(headline) == result.title:
+            result.drop(paragraphs[0], "电头与重复的标题")
+            paragraphs = paragraphs[1:]
+        else:
+            result.drop(match.group(), "电头")
+            paragraphs = [rest, *paragraphs[1:]]
     while paragraphs and NAMELESS_CREDIT.match(paragraphs[0]):
+        result.drop(paragraphs[0], "没有人名的署名")
         paragraphs = paragraphs[1:]
     # Trailing credit lines, 供稿 notes and editor notes; the last paragraph may carry one at its end.
     changed = True
@@ -1163,27 +1326,35 @@ def strip_credits(result, paragraphs):
             names = []
             while len(words) > 1 and re.fullmatch(f"[{CJK}]{{2,3}}", words[-1]) and not SITE_WORDS.search(words[-1]):
                 names.insert(0, words.pop())  # （远门镇 王丽 供稿）: the writer after the unit
-            add_authors(result, names)
+            add_authors(result, names, match.group(), "文末（…供稿）中单位后的人名")
             if not result.source:
                 result.source = " ".join(words)
+                result.note("source", match.group(), "文末（…供稿）")
+            result.drop(match.group(), "供稿署名")
             paragraphs[-1] = last[: match.start()].rstrip()
             changed = True
         elif match := EDITOR_CREDIT.search(last):
-            result.editor = result.editor or match["editor"].strip()
+            if not result.editor:
+                result.editor = match["editor"].strip()
+                result.note("editor", match.group(), "文末（责任编辑：…）")
+            result.drop(match.group(), "编辑署名")
             paragraphs[-1] = last[: match.start()].rstrip()
             changed = True
         elif (match := TRAILING_CREDIT.search(last)) and (names := names_from(match["names"])):
             standalone = match.start() == 0
             if standalone or len(names) >= 2 or re.search(r"[（(]\s*(文\s*/|记者|作者)", last[match.start() :]):
-                add_authors(result, names)
+                add_authors(result, names, match.group(), "文末括号中的署名")
+                result.drop(match.group(), "文末署名")
                 paragraphs[-1] = last[: match.start()].rstrip()
                 changed = True
         elif CLOSING_CREDIT.match(last):
-            add_authors(result, names_from(last))
+            add_authors(result, names_from(last), last, "文末的记者署名行")
+            result.drop(last, "文末署名")
             paragraphs[-1] = ""
             changed = True
         elif match := BYLINE.match(last):
-            add_authors(result, names_from(match["names"]))
+            add_authors(result, names_from(match["names"]), last, "文末的署名行")
+            result.drop(last, "文末署名")
             paragraphs[-1] = ""
             changed = True
         if paragraphs and not paragraphs[-1].strip():
@@ -1192,12 +1363,12 @@ def strip_credits(result, paragraphs):
     return paragraphs
 
 
-def trim_tail(paragraphs):
+def trim_tail(result, paragraphs):
     """After the last paragraph of prose, short lines without a sentence end are the page's (app banners,
     account names, mood widgets, headline lists, tag runs), except a notice's signature, date and attachment list
     ('附件：' and the numbered lines after it)."""
     while paragraphs and CONTACT.match(paragraphs[-1]) and not paragraphs[-1].endswith("。"):
-        paragraphs.pop()
+        result.drop(paragraphs.pop(), "联系方式")
     last_prose = max((i for i, p in enumerate(paragraphs) if is_prose(p)), default=None)
     if last_prose is None:
         return paragraphs
@@ -1206,6 +1377,8 @@ def trim_tail(paragraphs):
         attachments = bool(ATTACHMENTS.match(p)) or (attachments and bool(NUMBERED_ITEM.match(p)))
         if attachments or is_signature(p) or re.search(f"[{TERMINAL}]$", p):
             tail.append(p)
+        else:
+            result.drop(p, "文末杂项（账号、标签、链接等）")
     return paragraphs[: last_prose + 1] + tail
 
 
@@ -1213,7 +1386,7 @@ def is_signature(text):
     return len(text) <= 30 and bool(SIGNATURE.search(text) or re.fullmatch(rf"{DATE.pattern}", text))
 
 
-def strip_watermarks(paragraphs):
+def strip_watermarks(result, paragraphs):
     """Remove a site name + domain that a content farm stamped onto paragraphs or between them."""
     phrases = Counter()
     for paragraph in paragraphs:
@@ -1227,10 +1400,13 @@ def strip_watermarks(paragraphs):
             standalone = not before and not paragraph[match.end() :].strip()
             glued_to_sentence_end = bool(re.search(f"[{TERMINAL}]$", before)) or not before
             if standalone or phrases[phrase] >= 2 or (glued_to_sentence_end and site_name_in(phrase)):
+                result.drop(phrase, "水印")
                 paragraph = paragraph[: match.start()] + paragraph[match.end() :]
         paragraph = paragraph.strip()
         if paragraph and not re.fullmatch(r"[（）()【】\[\]\s:：,，.。-]*", paragraph):
             cleaned.append(paragraph)
+        elif paragraph:
+            result.drop(paragraph, "水印")
     return cleaned
 
 
@@ -1241,34 +1417,37 @@ def site_name_in(phrase):
 
 
 def find_township(title, paragraphs, known):
+    """(name, (text, reason) or None): the township and, for the preview, where it was found and why."""
     known = [k for k in known if k]
     if sum(name in title for name in known) >= 2:
-        return ""  # the title names several townships: the article is the county's
-    for text in (title, *paragraphs[:3]):
+        return "", (title, "标题中出现多个乡镇，按县级稿件处理")  # the article is the county's
+    for index, text in enumerate((title, *paragraphs[:3])):
         for name in known:
             if name in text:
-                return name
+                return name, (text, f"{'标题' if index == 0 else f'正文第{index}段'}中出现本站乡镇“{name}”")
     candidates = []
     for index, text in enumerate([title, *paragraphs]):
         for candidate in township_candidates(text):
             candidates.append((index == 0, candidate))
     in_title = [c for from_title, c in candidates if from_title]
     if in_title:
-        return in_title[0]
+        return in_title[0], (title, f"标题中的地名“{in_title[0]}”")
     counts = Counter(c for _, c in candidates)
     known_later = next((name for text in paragraphs for name in known if name in text), None)
     if known_later and max(counts.values(), default=0) < 2:
-        return known_later  # a known name (in a signature, say) beats a one-off word that ends in 镇
+        # a known name (in a signature, say) beats a one-off word that ends in 镇
+        return known_later, (known_later, f"正文中出现本站乡镇“{known_later}”")
     if counts and max(counts.values()) >= 2:
         counts = Counter({name: n for name, n in counts.items() if n >= 2})  # a one-off is likely noise
     if not counts:
         for text in paragraphs:
             for name in known:
                 if name in text:
-                    return name
-        return ""
+                    return name, (name, f"正文中出现本站乡镇“{name}”")
+        return "", None
     best = max(counts.values())
-    return next(c for _, c in candidates if counts[c] == best)
+    name = next(c for _, c in candidates if counts[c] == best)
+    return name, (name, f"正文中出现最多的乡镇名（{best} 次）")
 
 
 def township_candidates(text):

@@ -155,14 +155,13 @@ def article_import(request):
         else:
             result = importing.import_text(form.cleaned_data["text"], known_townships=known, themes=themes)
         if result.readable and (result.title or result.paragraphs):
-            township = Township.objects.filter(name=result.township).first()
-            initial = {
+            form = ArticleForm(user=request.user)
+            township, township_note = _imported_township(result.township, form, request.user)
+            form.initial = {
                 "column": _usual_column(request.user),
                 "title": result.title,
                 "subtitle": result.subtitle,
-                "township": township
-                if township and workflow.in_scope(Article(township=township), request.user)
-                else request.user.township,
+                "township": township,
                 "initiatives": Initiative.objects.filter(name__in=result.initiatives),
                 "source": result.source,
                 "authors": " ".join(result.authors),
@@ -175,15 +174,32 @@ def article_import(request):
                 request,
                 "workspace/article_form.html",
                 {
-                    "form": ArticleForm(initial=initial, user=request.user),
+                    "form": form,
                     "article": None,
                     "imported": result,
+                    "township_note": township_note,
                     "action": reverse("workspace:article_new"),
                 },
             )
         for warning in result.warnings or [content_checks.Finding("unreadable", "没有识别出稿件内容。")]:
             form.add_error(None, warning.message)
     return render(request, "workspace/import.html", {"form": form})
+
+
+def _imported_township(name, form, user):
+    """The recognised township if this person may file for it (the form's choices say who may), else
+    their own, with a sentence saying which and why."""
+    if not name:
+        return user.township, ""
+    township = form.fields["township"].queryset.filter(name=name).first()
+    if township:
+        return township, f"已在“乡镇”中选中{name}。"
+    own = user.township.name if user.township else "县级（不属于乡镇）"
+    if not Township.objects.filter(name=name).exists():
+        return user.township, f"本站没有“{name}”这个乡镇，“乡镇”保留为{own}，请核对。"
+    return user.township, (
+        f"您只能为{own}撰写稿件，不能选择{name}，已保留{own}。如稿件属于{name}，请转给{name}的通讯员或县级审核人员。"
+    )
 
 
 @staff_required

@@ -60,3 +60,29 @@ def test_paste_review_fix_and_save(demo_site, desktop_page):
     article = Article.objects.get(title="党员中心户架起连心桥")
     assert article.status == Article.Status.DRAFT and "126户" in article.body
     assert article.event_date.isoformat() == "2025-04-18"
+
+
+def test_put_back_appends_a_dropped_line_to_the_editor(demo_site, desktop_page):
+    page, base = desktop_page, demo_site.url
+    page.goto(base + "/accounts/login/")
+    page.get_by_label("用户名").fill("yuanmen_editor")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.goto(base + "/workspace/articles/import/")
+    page.get_by_label("粘贴稿件内容").fill(PAGE)
+    page.get_by_role("button", name="识别并预览").click()
+
+    editor = page.locator(".prose-editor [contenteditable=true]")
+    expect(editor).not_to_contain_text("推荐阅读")
+    expect(page.locator(".import-origins")).to_contain_text("标题来自第2行")
+    expect(page.locator(".import-summary")).to_contain_text("您只能为远门镇撰写稿件，不能选择柳林镇，已保留远门镇。")
+    dropped = page.locator("details.import-dropped")
+    dropped.locator("summary").click()
+    item = dropped.locator("li", has_text="河湾乡召开防汛工作部署会")
+    expect(item).to_contain_text("推荐阅读")
+    item.get_by_role("button", name="放回正文").click()
+    expect(editor.locator("p").last).to_have_text("- 河湾乡召开防汛工作部署会 25-04-12")
+    expect(item.get_by_role("button")).to_have_text("已放回正文")
+    save_form(page)
+    expect(page.get_by_text("稿件已保存为草稿")).to_be_visible()
+    assert "河湾乡召开防汛工作部署会" in Article.objects.get(title="党员中心户架起连心桥").body
