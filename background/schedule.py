@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from .models import PeriodicRun
+from .queue import enqueue_once
 
 FORMATS = {"minute": "%Y-%m-%dT%H:%M", "hour": "%Y-%m-%dT%H", "day": "%Y-%m-%d"}
 
@@ -59,7 +60,7 @@ def enqueue_due(now=None):
     for job in jobs():
         period = job.period(now)
         with transaction.atomic():
-            if claim(job, period, now):
-                import_string(job.task).enqueue()
+            # A run still waiting (behind a long export, say) covers this period too: minute jobs never pile up.
+            if claim(job, period, now) and enqueue_once(import_string(job.task)) is not None:
                 queued.append(job.task)
     return queued

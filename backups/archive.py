@@ -33,7 +33,8 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 # Recreated by `migrate` (content types, permissions) or not worth keeping (sessions, lockouts).
-EXCLUDE = ["contenttypes", "auth.permission", "sessions", "axes", "admin.logentry"]
+# The task queue is not site data: restored, its waiting mail and exports would run again on the new site.
+EXCLUDE = ["contenttypes", "auth.permission", "sessions", "axes", "admin.logentry", "django_tasks_database"]
 FILES = ("data.json", "media.tar")
 SIGNATURE_SALT = "dangjian.backups.manifest"
 

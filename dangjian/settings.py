@@ -22,6 +22,9 @@ DEBUG = env.bool("DEBUG", default=False)
 # A development key is tolerated only while DEBUG is on; production must set SECRET_KEY.
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-dev-only-key" if DEBUG else environ.Env.NOTSET)
 
+# Earlier keys still accepted for signatures (sessions, backups made before a key change).
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

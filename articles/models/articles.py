@@ -302,7 +302,9 @@ class Article(models.Model):
     @transaction.atomic
     def delete_draft(self, *, by):
         """Delete a never-submitted draft of `by`'s own (workflow.can_delete); refused otherwise."""
-        locked = Article.objects.select_for_update().get(pk=self.pk)
+        locked = Article.objects.select_for_update().filter(pk=self.pk).first()
+        if locked is None:
+            return  # already deleted (a double click): the wish is fulfilled
         if not workflow.can_delete(locked, by):
             raise PermissionDenied("只能删除本人从未提交审核的草稿。")
         locked.delete()

@@ -31,8 +31,9 @@ def test_daily_job_is_queued_once_a_day_however_often_the_worker_restarts(db, qu
     for hour in (9, 13, 23):
         assert schedule.enqueue_due(now=at(10, hour, 30)) == []
     assert schedule.enqueue_due(now=at(11, 1, 59)) == [], "before 02:00 it is still the 10th's period"
+    queued_tasks.update(status=TaskResultStatus.SUCCESSFUL)  # the worker ran the 10th's
     assert schedule.enqueue_due(now=at(11, 2, 0)) == [INSPECTION]
-    assert queued_tasks.filter(task_path=INSPECTION, status=TaskResultStatus.READY).count() == 2
+    assert queued_tasks.filter(task_path=INSPECTION).count() == 2
     assert PeriodicRun.objects.get(job=INSPECTION).last_period == "2026-03-11"
 
 
@@ -42,6 +43,16 @@ def test_a_worker_down_for_days_runs_the_missed_job_once_when_it_starts(db, queu
     assert schedule.enqueue_due(now=at(10, 15)) == [INSPECTION]
     assert schedule.enqueue_due(now=at(10, 15, 1)) == []
     assert queued_tasks.filter(task_path=INSPECTION).count() == 1
+
+
+def test_a_job_still_waiting_is_not_queued_again_for_the_next_period(db, queued_tasks, settings):
+    """Behind a long export, 定时发布 is not stacked up once a minute: the waiting run covers the new minutes."""
+    job = "articles.tasks.publish_due_articles"
+    settings.PERIODIC_TASKS = [{"task": job, "every": "minute"}]
+    assert schedule.enqueue_due(now=at(10, 9, 0)) == [job]
+    assert schedule.enqueue_due(now=at(10, 9, 1)) == []
+    assert schedule.enqueue_due(now=at(10, 9, 2)) == []
+    assert queued_tasks.filter(task_path=job, status=TaskResultStatus.READY).count() == 1
 
 
 def test_a_clock_set_back_never_repeats_a_period(db, queued_tasks, only_inspection):
@@ -55,9 +66,12 @@ def test_hourly_and_minutely_periods(settings, db, queued_tasks):
         {"task": "reports.tasks.send_deadline_reminders", "every": "hour"},
         {"task": "articles.tasks.publish_due_articles", "every": "minute"},
     ]
+    ran = {"status": TaskResultStatus.SUCCESSFUL}  # the worker works the queue between the periods
     assert len(schedule.enqueue_due(now=at(10, 9, 0))) == 2
     assert schedule.enqueue_due(now=at(10, 9, 0)) == []
+    queued_tasks.update(**ran)
     assert schedule.enqueue_due(now=at(10, 9, 1)) == ["articles.tasks.publish_due_articles"]
+    queued_tasks.update(**ran)
     assert len(schedule.enqueue_due(now=at(10, 10, 0))) == 2
 
 

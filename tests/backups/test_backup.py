@@ -82,6 +82,20 @@ def test_backup_refuses_an_existing_folder(site, tmp_path):
         call_command("backup", str(tmp_path / "exists"))
 
 
+def test_the_task_queue_is_not_backed_up(site, tmp_path, settings):
+    """Waiting mail and exports restored onto a new site would run there again."""
+    import json
+
+    from background.mail import send_mail
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    send_mail.enqueue("主题", "正文", "noreply@localhost", ["a@example.cn"])
+    call_command("backup", str(tmp_path / "backup"))
+    models = {row["model"] for row in json.loads((tmp_path / "backup" / "data.json").read_text(encoding="utf-8"))}
+    assert not any(model.startswith("django_tasks_database.") for model in models)
+    assert "articles.article" in models
+
+
 def test_backup_files_and_folder_are_private_whatever_the_umask(site, tmp_path):
     import os
     import stat

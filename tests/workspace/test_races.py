@@ -24,3 +24,15 @@ def test_a_double_clicked_leader_approval_approves_once_and_explains_the_second(
     assert all("审批过" in html or "已不在乡镇审核阶段" in html for html in refused)
     assert Article.objects.get(pk=draft.pk).status == Article.Status.COUNTY_REVIEW
     assert AuditEntry.objects.filter(article=draft, action=AuditEntry.Action.APPROVED).count() == 1
+
+
+def test_a_draft_deleted_twice_is_simply_gone(db, people, county):
+    """A double-clicked 删除: the second request finds nothing to delete and does not fail."""
+    from articles.models import Article
+    from tests.factories import ArticleFactory
+
+    draft = ArticleFactory(column=county.township_news, township=county.township, created_by=people.editor)
+    first, second = Article.objects.get(pk=draft.pk), Article.objects.get(pk=draft.pk)
+    first.delete_draft(by=people.editor)
+    second.delete_draft(by=people.editor)
+    assert not Article.objects.filter(pk=draft.pk).exists()

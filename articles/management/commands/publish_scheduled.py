@@ -1,4 +1,4 @@
-"""Publish articles whose 定时发布 time has come. `--loop` keeps running (make run starts it)."""
+"""Publish articles whose 定时发布 time has come. The worker runs it every minute (articles.tasks); `--loop` is for a server without the worker."""
 
 import time
 
