@@ -1,4 +1,7 @@
-"""Publish articles whose 定时发布 time has come. The worker runs it every minute (articles.tasks); `--loop` is for a server without the worker."""
+"""Publish articles whose 定时发布 time has come.
+
+The worker runs it every minute (articles.tasks.publish_due_articles); `--loop` is for a server without it.
+"""
 
 import time
 
