@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.deploy.test_configs import NGINX, prefix
-from tests.deploy.test_multi_server import free_port
+from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "dj.example.gov.cn"

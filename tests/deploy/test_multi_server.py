@@ -10,36 +10,19 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 import uuid
 from pathlib import Path
 
 import pytest
 
+from tests.servers import free_port, start_gunicorn, wait_for
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 pytestmark = [pytest.mark.django_db(transaction=True)]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url, seconds=40):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - local test servers
-                return response.status
-        except OSError:
-            time.sleep(0.3)
-    raise AssertionError(f"{url} did not come up")
 
 
 def get(url):
@@ -136,24 +119,7 @@ def test_two_servers_share_database_cache_and_object_store(shared_database, obje
 
     servers, ports = [], [free_port(), free_port()]
     for port in ports:
-        servers.append(
-            subprocess.Popen(
-                [
-                    str(BIN / "gunicorn"),
-                    "-c",
-                    "gunicorn.conf.py",
-                    "--workers",
-                    "1",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "dangjian.wsgi:application",
-                ],
-                env=env,
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        )
+        servers.append(start_gunicorn(env, port))
     try:
         a, b = (f"http://127.0.0.1:{port}" for port in ports)
         wait_for(a + "/")

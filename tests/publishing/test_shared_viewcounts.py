@@ -4,7 +4,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -12,8 +11,7 @@ import pytest
 
 from articles import viewcounts
 from tests.factories import ArticleFactory
-
-from .conftest import free_port
+from tests.servers import free_port, start_gunicorn, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -81,17 +79,6 @@ def test_view_reports_are_limited_per_address_and_article(redis_cache, county, c
     assert client.post(url).status_code == 200
 
 
-def wait_for(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local test server
-                return response.read().decode()
-        except OSError:
-            time.sleep(0.3)
-    raise AssertionError(f"{url} did not come up")
-
-
 def workers_of(master):
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     return [int(pid) for pid in children]
@@ -109,22 +96,7 @@ def test_kill_9_of_gunicorn_workers_loses_no_views(redis_cache, tmp_path):
     made = subprocess.run([*manage, "shell", "-c", script], env=env, cwd=ROOT, check=True, capture_output=True)
     pk = int(made.stdout.split()[-1])
     port = free_port()
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "-c",
-            "gunicorn.conf.py",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "dangjian.wsgi:application",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_gunicorn(env, port, workers=2)
     try:
         url = f"http://127.0.0.1:{port}/articles/{pk}/"
         wait_for(f"http://127.0.0.1:{port}/")
