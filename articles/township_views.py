@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article
@@ -9,9 +9,16 @@ from townships.models import Figure, Initiative, Township, figure_series
 LATEST_ARTICLES = 10
 
 
+def public_figures():
+    """Figures the public sees: entered by an admin, or reported in an item that is still published. A withdrawn
+    item takes its figures down with it (they stood on its review) and republishing brings them back. Internal
+    work reports count: their figures are public once the report is published, though the report is not."""
+    return Figure.objects.filter(Q(source_article__isnull=True) | Q(source_article__status=Article.Status.PUBLISHED))
+
+
 def _practices_with_figures(queryset):
     """Practices with their figures fetched in one extra query, grouped into series per label."""
-    practices = list(queryset.prefetch_related(Prefetch("figures", queryset=Figure.objects.order_by("id"))))
+    practices = list(queryset.prefetch_related(Prefetch("figures", queryset=public_figures().order_by("id"))))
     for practice in practices:
         practice.series = figure_series(practice.figures.all())
     return practices

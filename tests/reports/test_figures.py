@@ -85,6 +85,25 @@ def test_reported_figures_go_public_when_their_article_is_published(
     assert "130" in html and "2024年12月为86个" in html
 
 
+def test_a_withdrawn_articles_figures_leave_the_public_pages(
+    client, people, county, draft, django_capture_on_commit_callbacks
+):
+    client.force_login(people.editor)
+    report(client, draft, county.initiative, "监控点位", 130)
+    publish_through_the_workflow(client, draft, people, django_capture_on_commit_callbacks)
+    assert "130" in public_pages(client, county)
+
+    client.force_login(people.county_reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/workspace/articles/{draft.pk}/do/withdraw/", {"withdraw-comment": "数据有误，撤回核实"})
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.WITHDRAWN
+
+    html = public_pages(client, county)
+    assert "130" not in html
+    assert "86" in html  # the series falls back to the figure before it
+
+
 def test_a_work_reports_figures_wait_for_the_reports_review(
     client, people, county, period, report_column, django_capture_on_commit_callbacks
 ):
