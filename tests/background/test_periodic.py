@@ -96,6 +96,8 @@ def test_the_worker_publishes_a_scheduled_article_that_has_come_due(draft, peopl
     assert run.status == TaskResultStatus.SUCCESSFUL, run.traceback
 
 
+# The model checks ask the database what it supports (JSONField): the first test of a worker may be this one.
+@pytest.mark.django_db
 def test_check_warns_when_the_immediate_backend_would_export_inside_requests(settings, tmp_path):
     settings.STATIC_EXPORT_DIR = str(tmp_path)
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
