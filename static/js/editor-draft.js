@@ -42,6 +42,7 @@
     var key = PREFIX + form.getAttribute("data-draft-key");
     var revision = form.querySelector("input[name=base_revision]");
     var editor = null, initial = null, submitting = false, timer = null;
+    var rejected = !!document.querySelector(".conflict, .form-errors");
 
     function state() {
       var data = {};
@@ -107,13 +108,14 @@
     }
 
     function ready() {
-      initial = state();
+      var current = state();
+      // A refused save (errors, or a newer version on the server) shows typed text that is still unsaved.
+      initial = rejected ? "" : current;
       var saved = null;
       try { saved = storage && JSON.parse(storage.getItem(key) || "null"); } catch (error) { saved = null; }
-      if (saved && saved.fields) {
-        if (JSON.stringify(saved.fields) === initial) storage.removeItem(key);
-        else offer(saved);
-      }
+      if (saved && saved.fields && JSON.stringify(saved.fields) !== current) offer(saved);
+      else if (saved && !rejected) storage.removeItem(key);
+      else if (rejected) store();
     }
 
     function onEditor(detail) {

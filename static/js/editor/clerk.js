@@ -79,6 +79,7 @@ function localizeDropdowns(dom) {
     selected.title = "段落格式"
     for (const button of selected.querySelectorAll("button")) {
       button.title = "段落格式"
+      button.removeAttribute("aria-label")
       button.setAttribute("aria-hidden", "true")
       button.tabIndex = -1
     }
@@ -111,6 +112,18 @@ export const Superscript = noMarkdown(E.Superscript)
 export const Heading = noMarkdown(E.Heading)
 export const Blockquote = noMarkdown(E.Blockquote)
 export const HorizontalRule = noMarkdown(E.HorizontalRule)
+
+/* prose-editor's node view writes "list-style-type: null" on a list without a chosen type: an unknown counter
+   style, not the numbers the stylesheet gives. Only a chosen type goes inline. */
+export const OrderedList = E.OrderedList.extend({
+  addNodeView() {
+    return ({ node, HTMLAttributes }) => {
+      const dom = E.crel("ol", HTMLAttributes)
+      if (node.attrs.type) dom.style.listStyleType = node.attrs.type
+      return { dom, contentDOM: dom }
+    }
+  },
+})
 
 /* prose-editor's table dialog offers "Yes"/"No" as the option texts and compares them: ask in Chinese. */
 const tableDialog = E.updateAttrsDialog(
