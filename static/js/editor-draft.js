@@ -85,7 +85,8 @@
       var moved = revision && draft.revision && draft.revision !== revision.value;
       var box = el("section", { "class": "draft-offer", role: "alert", "aria-labelledby": "draft-offer-title" });
       box.appendChild(el("h2", { id: "draft-offer-title" }, "发现未保存的本地草稿，恢复？"));
-      box.appendChild(el("p", {}, "本浏览器在 " + when(draft.savedAt) + " 自动保存了这份稿件未保存的内容。"));
+      var title = draft.fields.title && draft.fields.title[0] ? "（标题：" + draft.fields.title[0] + "）" : "";
+      box.appendChild(el("p", {}, "本浏览器在 " + when(draft.savedAt) + " 自动保存了这份稿件未保存的内容" + title + "。"));
       if (moved) {
         box.appendChild(el("p", { "class": "draft-offer__moved" },
           "注意：这份本地草稿基于较早的版本，服务器上的稿件此后已被修改。恢复后点“保存”时，系统会拒绝覆盖并列出双方差异，请合并后再保存。"));

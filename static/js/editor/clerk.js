@@ -11,7 +11,7 @@ const MAC = /Mac|iP(hone|ad|od)/.test(navigator.platform || "")
 /* "Mod-Shift-8" as the key caps a person presses: Ctrl+Shift+8, or ⌘⇧8 on a Mac. */
 export function keys(spec) {
   const names = MAC ? { Mod: "⌘", Shift: "⇧", Alt: "⌥" } : { Mod: "Ctrl", Shift: "Shift", Alt: "Alt" }
-  const parts = spec.split("-").map((part) => names[part] || part.toUpperCase())
+  const parts = spec.split("-").map((part) => names[part] || (part.length === 1 ? part.toUpperCase() : part))
   return parts.join(MAC ? "" : "+")
 }
 
@@ -167,7 +167,7 @@ function showShortcuts(editor) {
       E.crel("thead", {}, [E.crel("tr", {}, [E.crel("th", { textContent: "操作" }), E.crel("th", { textContent: "按键" })])]),
       E.crel("tbody", {}, rows),
     ]),
-    E.crel("p", { textContent: "先选中文字，再按快捷键或点工具栏按钮。" }),
+    E.crel("p", { textContent: "加粗、斜体、链接等先选中文字再按；标题、列表、引用作用于光标所在的段落。" }),
     close,
   ])
   dialog.setAttribute("aria-label", "快捷键")
