@@ -56,7 +56,7 @@
     function dirty() { return initial !== null && state() !== initial; }
     function store() {
       window.clearTimeout(timer);
-      if (!storage || initial === null) return;
+      if (!storage || initial === null || loggingOut) return;
       if (!dirty()) { storage.removeItem(key); return; }
       var draft = { savedAt: Date.now(), revision: revision ? revision.value : "", fields: JSON.parse(state()) };
       try { storage.setItem(key, JSON.stringify(draft)); } catch (error) { /* full or private mode: the warning still works */ }
@@ -142,8 +142,25 @@
     window.addEventListener("pagehide", store);
   }
 
+  // Logging out on a shared office computer leaves no unsaved text behind for the next person to read.
+  // While the logout goes through nothing is stored; if the person stays after the leave question, it resumes.
+  var loggingOut = false;
+  function forgetAll() {
+    if (!storage) return;
+    Object.keys(storage).forEach(function (key) { if (key.indexOf(PREFIX) === 0) storage.removeItem(key); });
+  }
+  function forgetOnLogout(form) {
+    form.addEventListener("submit", function () {
+      loggingOut = true;
+      forgetAll();
+      window.setTimeout(function () { loggingOut = false; }, 5000);
+    });
+  }
+  window.addEventListener("pagehide", function () { if (loggingOut) forgetAll(); });
+
   document.addEventListener("DOMContentLoaded", function () {
     forgetSavedDraft();
+    document.querySelectorAll("form[data-logout]").forEach(forgetOnLogout);
     document.querySelectorAll("form[data-draft-key]").forEach(wire);
   });
 })();

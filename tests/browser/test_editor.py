@@ -288,3 +288,14 @@ def test_editor_screenshot_for_the_readme(demo_site, desktop_page):
     editor.locator("p").first.click()
     page.locator("label[for=id_body]").evaluate("el => el.scrollIntoView({block: 'start'})")
     screenshot(page, "workspace-editor-clerk")
+
+
+def test_logging_out_leaves_no_local_draft_behind(demo_site, desktop_page):
+    page = desktop_page
+    new_article(page, demo_site.url)
+    page.keyboard.type("尚未保存的内容。")
+    page.wait_for_function("() => Object.keys(localStorage).some(k => k.startsWith('dangjian.draft.'))")
+    page.on("dialog", lambda dialog: dialog.accept())  # yes, leave the unsaved form
+    page.get_by_role("button", name="退出").click()
+    expect(page.get_by_role("heading", name="登录工作台")).to_be_visible()
+    assert draft_in_storage(page) == []
