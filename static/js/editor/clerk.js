@@ -26,13 +26,13 @@ const ITEMS = {
   orderedListProperties: ["列表属性", ""],
   blockquote: ["引用", "Mod-Shift-b"],
   horizontalRule: ["分隔线", ""],
-  figure: ["插入图片（填写图片地址）", ""],
+  figure: ["按网址插入图片", ""],
   bold: ["加粗", "Mod-b"],
   italic: ["斜体", "Mod-i"],
   underline: ["下划线", "Mod-u"],
   subscript: ["下标", "Mod-,"],
   superscript: ["上标", "Mod-."],
-  link: ["插入链接（先选中文字）", "Mod-k"],
+  link: ["插入链接", "Mod-k"],
   unlink: ["取消链接", ""],
   table: ["插入表格", ""],
   "table:addColumnAfter": ["在右侧插入列", ""],
@@ -158,7 +158,7 @@ function showShortcuts(editor) {
   const row = (label, spec) => E.crel("tr", {}, [E.crel("td", { textContent: label }), E.crel("td", {}, [E.crel("kbd", { textContent: keys(spec) })])])
   const rows = Object.entries(ITEMS)
     .filter(([name, [, shortcut]]) => shortcut && name !== "shortcuts")
-    .map(([, [label, shortcut]]) => row(label.replace(/（.*）$/, ""), shortcut))
+    .map(([, [label, shortcut]]) => row(label, shortcut))
   rows.push(...OTHER_SHORTCUTS.map(([label, spec]) => row(label, spec)))
   const close = E.crel("button", { type: "button", textContent: "关闭" })
   const dialog = E.crel("dialog", { className: "prose-editor-dialog clerk-shortcuts" }, [
