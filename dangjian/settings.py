@@ -10,6 +10,8 @@ from pathlib import Path
 
 import environ
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -194,6 +196,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The article editor's own module (static/js/editor/clerk.js): Chinese toolbar and dialogs, no markdown input
+# rules, Word/WPS paste cleaning. prose-editor loads it for fields that enable ClerkTools (articles/richtext.py).
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {"js": [static_lazy("js/editor/clerk.js")], "extensions": {"ClerkTools": html_tags([])}},
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Let Django serve MEDIA_ROOT (development, tests, a single-process trial); nginx does it in production.
