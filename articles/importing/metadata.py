@@ -1,0 +1,134 @@
+"""
+Step 5, the fields: 'label：value' lines and tables, unlabelled date lines, names out of credits.
+"""
+
+import re
+
+from .classify import is_prose
+from .dates import parse_date
+from .patterns import (
+    CELL_LABEL,
+    CELL_VALUE_LIMITS,
+    CJK,
+    DATE,
+    META_LABEL,
+    META_LABELS,
+    NAME,
+    ROLE_WORDS,
+    SITE_WORDS,
+    UNKNOWN_LABEL,
+)
+from .result import Line
+
+
+def parse_meta(text):
+    """{label: value} for a line such as '发布时间：… 来源：… 浏览次数：…'."""
+    matches = list(META_LABEL.finditer(text))
+    fields = {}
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        value = text[match.end() : end]
+        value = re.split(r"\s{2,}|\u3000|【|】|\[|\]|\||\?{2,}|\ufffd", value.strip())[0].strip(" ：:|　")
+        value = UNKNOWN_LABEL.split(value)[0]  # 发布园区：… after the source is not part of it
+        if "时间" not in match["label"] and "日期" not in match["label"] and (date := DATE.search(value)):
+            value = value[: date.start()]  # 编辑：redcloud 2025-09-26 08:22:25
+        if re.search(f"[{CJK}]", value):
+            value = re.sub(r"-[A-Za-z0-9]{1,4}$", "", value)  # a CMS user suffix: 李军-ty
+        fields.setdefault(match["label"], value.strip(" ：:|　"))
+    return fields
+
+
+def names_from(credit):
+    """'记者 张三 通讯员 李四' -> ['张三', '李四']."""
+    cleaned = ROLE_WORDS.sub(" ", credit)
+    return [n for n in re.split(r"[\s、，,/；;]+", cleaned) if re.fullmatch(NAME, n)]
+
+
+def cell_label(text):
+    """'索 引 号', '来源:', '发布日期 |' → the label; None for anything else."""
+    match = CELL_LABEL.match(re.sub(r"[\s\u3000]+", "", text).rstrip(":：|｜"))
+    return match and match["label"]
+
+
+def join_label_cells(lines, meta, result):
+    """A metadata table as a copy or a layout leaves it, one cell per line or cells split by tabs, back into
+    'label：value' lines; rows of table-only labels are dropped, a 标题 cell is the headline."""
+    rows, index = [], 0
+    while index < len(lines):
+        line = lines[index]
+        cells = [c.strip() for c in re.split(r"\t+", line.text) if c.strip()]
+        pairs = []
+        if len(cells) >= 2 and cell_label(cells[0]):
+            pairs = [(cell_label(cells[i]), cells[i + 1].rstrip(" |｜")) for i in range(0, len(cells) - 1, 2)]
+            if not all(label for label, _ in pairs):
+                pairs = []
+        elif (label := cell_label(line.text)) and index + 1 < len(lines):
+            following = lines[index + 1].text
+            longest = CELL_VALUE_LIMITS.get(label, 40)
+            if cell_label(following) or len(following) > longest or is_prose(following):
+                index += 1  # a label whose value is empty
+                result.drop(line, "信息公开表格")
+                continue
+            pairs, index = [(label, following.rstrip(" |｜"))], index + 1
+        index += 1
+        if not pairs:
+            rows.append(line)
+            continue
+        for label, value in pairs:
+            if label == "标题" and value:
+                meta.setdefault("labelled_title", value)
+                meta.setdefault("labelled_title_line", line.number)
+        kept = [f"{label}：{value}" for label, value in pairs if re.fullmatch(META_LABELS, label) and value]
+        if kept:
+            rows.append(Line("\u3000".join(kept), inside=line.inside, block_start=True, number=line.number))
+        else:
+            result.drop(
+                Line(" ".join(f"{label}：{value}" for label, value in pairs), number=line.number), "信息公开表格"
+            )
+    return rows
+
+
+def apply_meta(result, fields, line):
+    why = "元信息行中的“{}”".format
+    for label, value in fields.items():
+        if not value:
+            continue
+        if (
+            label in ("发布时间", "发布日期", "发表时间", "发稿时间", "时间", "日期", "更新时间")
+            and not result.published_at
+        ):
+            result.published_at = parse_date(value)
+            if result.published_at:
+                result.note("published_at", line, why(label))
+        elif label in ("来源", "信息来源", "稿件来源", "文章来源") and not result.source:
+            result.source = value
+            result.note("source", line, why(label))
+        elif label in ("作者", "撰稿"):
+            for author in names_from(value) or [value]:
+                if author not in result.authors:
+                    result.authors.append(author)
+            result.note("authors", line, why(label))
+        elif label in ("责任编辑", "本版责编", "责编", "编辑") and not result.editor:
+            result.editor = value
+            result.note("editor", line, why(label))
+
+
+def apply_date_line(result, parts, line):
+    """An unlabelled header date line fills what labelled metadata left empty: beside the date, a site
+    name is the source and a name glued to it the author."""
+    if not result.published_at:
+        result.published_at = parts["published_at"]
+        result.note("published_at", line, "页眉中没有标签的日期行")
+    if parts["sites"] and not result.source:
+        result.source = parts["sites"][0]
+        result.note("source", line, "日期旁的网站名")
+    if parts["author"] and not result.authors and not SITE_WORDS.search(parts["author"]):
+        add_authors(result, [parts["author"]], line, "紧接在日期后的人名")
+
+
+def add_authors(result, names, line=None, reason=""):
+    for name in names:
+        if name not in result.authors:
+            result.authors.append(name)
+    if names and reason:
+        result.note("authors", line, reason)
