@@ -164,7 +164,8 @@ def article_container(body):
     Leaf text blocks vote with their Chinese characters and punctuation; link lists do not vote.
     Paragraphs split over sibling <section>s (WeChat) still land in one container.
     """
-    covered, total = Counter(), 0
+    # Keyed by id(): a bs4 Tag hashes by serialising itself, which made this vote quadratic in the page's size.
+    covered, elements, total = Counter(), {}, 0
     for block in body.find_all(["p", "div", "td", "section", "li"]):
         if block.find(["p", "div", "td", "table", "section", "ul", "ol", "li"]):
             continue  # only leaf text blocks vote
@@ -177,12 +178,13 @@ def article_container(body):
         weight = len(re.findall(f"[{CJK}]", text)) + 10 * len(re.findall("[，。；！？]", text))
         total += weight
         for ancestor in block.parents:
-            covered[ancestor] += weight
+            covered[id(ancestor)] += weight
+            elements[id(ancestor)] = ancestor
             if ancestor is body:
                 break
     if total < 60:
         return None
-    holders = [element for element, weight in covered.items() if weight >= 0.75 * total]
+    holders = [elements[key] for key, weight in covered.items() if weight >= 0.75 * total]
     # The deepest holder: the one with the fewest characters of its own.
     return min(holders, key=lambda element: len(element.get_text()), default=None)
 

@@ -9,6 +9,8 @@ from .dates import parse_date
 from .normalise import is_mojibake
 from .patterns import (
     BREADCRUMB,
+    CAPTION_END,
+    CAPTION_START,
     CJK,
     DATE,
     DISCLAIMER,
@@ -16,10 +18,12 @@ from .patterns import (
     FOOTER_LINK_WORDS,
     FURNITURE,
     HEADLINE_ITEM,
+    IMAGE_FILE,
     META_LABEL,
+    PUBLISHER_NAME,
     SEPARATORS,
     SHORT_DATE,
-    SITE_NAME,
+    SITE_BANNER,
     TERMINAL,
 )
 
@@ -47,7 +51,7 @@ def date_line_parts(text):
     if sum(len(re.findall(f"[{CJK}]", w)) for w in words) > 16:
         return None
     glued = re.search(rf"\d([{CJK}]{{2,3}})$", text)  # '2025-03-06 05:59周立新': the author glued to the date
-    return {"published_at": when, "sites": [w for w in words if SITE_NAME.match(w)], "author": glued and glued[1]}
+    return {"published_at": when, "sites": [w for w in words if PUBLISHER_NAME.match(w)], "author": glued and glued[1]}
 
 
 def is_furniture(text):
@@ -58,6 +62,8 @@ def furniture_reason(text):
     """Why `text` is the page's and not the article's (for the preview), or None when it is not furniture."""
     if is_mojibake(text):
         return "乱码"
+    if IMAGE_FILE.match(text):
+        return "图片文件名"
     if BREADCRUMB.match(text):
         return "导航/面包屑"
     if match := FURNITURE.search(text):
@@ -120,7 +126,9 @@ def plausible_title(text):
         and not META_LABEL.search(text)
         and not text.endswith((":", "："))
         and not DATE.search(text)
-        and not re.search(r"[|｜\t]|>>|＞|首页|APP|App", text)
+        and not re.search(r"\t|>>|＞|首页|APP|App", text)
+        and (not re.search("[|｜]", text) or is_slogan_title(text))
+        and not SITE_BANNER.match(text)
         and text.count(",") <= 1  # SEO runs join their phrases with ASCII commas
         and text.count("，") <= 2
         and not re.fullmatch(r"[\[【].*[\]】]", text)
@@ -130,9 +138,64 @@ def plausible_title(text):
 
 
 def is_menu_row(text):
+    """'首页 新闻 视频 直播' or '云溪县人民政府 政府信息公开 政务服务 互动交流': runs of short link words."""
     items = text.split()
-    return len(items) >= 3 and all(len(i) <= 5 for i in items)
+    if re.search("[，。；！？、“”]", text):
+        return False
+    return (len(items) >= 3 and all(len(i) <= 5 for i in items)) or (
+        len(items) >= 4 and all(len(i) <= 8 for i in items)
+    )
+
+
+def is_slogan_title(text):
+    """'礼赞新时代 | 城关街道多彩活动迎五一': a slogan and the headline, two long parts (a menu has many short ones)."""
+    parts = [p.strip() for p in re.split("[|｜]", text)]
+    return len(parts) == 2 and all(len(re.findall(f"[{CJK}]", p)) >= 4 for p in parts)
 
 
 def is_title_like(text):
     return 4 <= len(text) <= 70 and not re.search("[。；！？]$", text) and text.count("，") <= 2
+
+
+# ---- scored features ----------------------------------------------------------------------------
+#
+# Where a decision weighs several weak signals (is this short line under a picture a caption, or a one-line
+# paragraph?), the signals are named features and the decision is a score over them, not a pattern per site.
+
+
+def features(text):
+    """Named features of one line of text, the inputs of the scores below (and handy in a debugger)."""
+    cjk = len(re.findall(f"[{CJK}]", text))
+    return {
+        "length": len(text),
+        "cjk": cjk,
+        "sentences": len(re.findall("[。！？!?]", text)),
+        "commas": len(re.findall("[，,；;]", text)),
+        "ends_sentence": bool(re.search(f"[{TERMINAL}]$", text)),
+        "bracketed": bool(re.fullmatch(r"[（(][^（）()]+[）)]", text)),
+        "caption_start": bool(CAPTION_START.match(text)),
+        "photo_credit": bool(CAPTION_END.search(text)),
+        "label": bool(META_LABEL.search(text)),
+        "date": bool(DATE.search(text)),
+        "domain": bool(DOMAIN.search(text)),
+        "prose": is_prose(text),
+    }
+
+
+def caption_score(text):
+    """How much a paragraph looks like a photo caption (>= 1: drop it from the body).
+
+    Strong signals: it opens like one ('图为', '▲') or ends with a photographer ('张伟 摄'). Weaker: a short
+    phrase wholly in brackets with no sentence inside ('（马坊乡机关党支部集中学习）'). Against: length and more than
+    one sentence, which a caption rarely has.
+    """
+    f = features(text)
+    score = 1.0 * f["caption_start"] + 1.0 * f["photo_credit"]
+    if f["bracketed"] and f["sentences"] == 0 and 4 <= f["cjk"] <= 40:
+        score += 1.0
+    score -= 0.5 * max(0, f["sentences"] - 1) + (0.5 if f["length"] > 80 else 0)
+    return score
+
+
+def is_caption(text):
+    return caption_score(text) >= 1

@@ -7,8 +7,18 @@ import re
 
 from .classify import is_meta_line, is_prose, is_title_like, plausible_title
 from .dates import parse_date
-from .metadata import add_authors, names_from
-from .patterns import BYLINE, CJK, DATELINE, DOC_NUMBER, HOUSE_DATELINE, NAME_LIST, SITE_WORDS, SUBHEADING
+from .metadata import add_authors, apply_credit, names_from, parse_credit_line
+from .patterns import (
+    BYLINE,
+    CJK,
+    DATELINE,
+    DOC_NUMBER,
+    HOUSE_DATELINE,
+    NAME_LIST,
+    SITE_BANNER,
+    SITE_WORDS,
+    SUBHEADING,
+)
 from .result import Line
 
 
@@ -20,9 +30,16 @@ def clean_title(title, site_names=()):
             if head.strip() and len(head.strip()) <= 16 and SITE_WORDS.search(head.strip()) and len(tail.strip()) >= 6:
                 title = tail.strip()
                 break
+    # '【云溪】…', '【转帖】…': a place or repost tag in front of the headline.
+    title = re.sub(r"^[【\[]\s*[^】\]]{1,8}\s*[】\]]\s*(?=\S{6,})", "", title)
     parts = re.split(r"\s+[-_|｜]\s+|_(?=[^_]*$)", title)
     if len(parts) > 1:
-        title = max(parts, key=lambda p: (not SITE_WORDS.search(p.strip()), len(p))).strip()
+        # Parts that name a site go ('标题 - 云溪新闻网'); a slogan before the headline stays ('口号 | 标题').
+        keep = [p.strip() for p in parts if not is_site_part(p.strip())]
+        if len(keep) == len(parts) and len(parts) == 2 and "_" not in title:
+            title = " | ".join(keep) if re.search(r"\s[|｜]\s", title) else max(keep, key=len)
+        else:
+            title = max(keep or parts, key=lambda p: (not SITE_WORDS.search(p.strip()), len(p))).strip()
     return title
 
 
@@ -63,10 +80,24 @@ def take_title(result, lines, meta, first_meta_at, visible):
                 break
     if not title:
         for i, line in enumerate(lines[:15]):
-            if plausible_title(line.text) and not DATELINE.match(line.text) and not is_prose(line.text):
+            if is_prose(line.text):
+                break  # a headline never stands below the first paragraph: what follows is the body
+            if plausible_title(line.text) and not DATELINE.match(line.text):
                 index, title = i, clean_title(line.text)
                 result.note("title", line, "开头第一条像标题的行（不是导航、日期、元信息或正文句子）")
                 break
+    if not title and lines:
+        # The headline outside the block judged to hold the text (an e-paper's title cell): the nearest
+        # title-like line above the text.
+        above = [v for v in visible if v.number < lines[0].number and not v.inside]
+        for line in reversed(above[-6:]):
+            if plausible_title(line.text) and not is_prose(line.text) and not DATELINE.match(line.text):
+                title = clean_title(line.text)
+                result.note("title", line, "正文区块上方最近的标题样式行")
+                break
+    if not title and meta.get("original_title"):
+        title, line = meta["original_title"]
+        result.note("title", line, "页面上“原标题：”一行（没有别的标题）")
     for line in lines[: index or 0]:
         result.drop(line, "标题上方的页眉")
     if index is not None and lines[index].text.startswith(("——", "—")) and index + 1 < len(lines):
@@ -127,8 +158,22 @@ def drop_header_leftovers(result, lines):
             result.note("published_at", line, "标题下、正文前的日期")
         elif match := BYLINE.match(text):
             add_authors(result, names_from(match["names"]), line, "标题下的署名行")
+        elif credit := parse_credit_line(text):
+            apply_credit(result, credit, line, "标题下的署名行")
         elif NAME_LIST.match(text):
             # '陈伟东、孔娜、张大维' under a paper's title
             add_authors(result, re.split(r"[、，,]", text), line, "标题下的人名列表")
         result.drop(line, "标题下、正文前的页眉")
     return []
+
+
+def is_site_part(text):
+    """A piece of a <title> that names the site rather than the article: '云溪新闻网', "YX's LAB", '美篇'."""
+    return (
+        bool(
+            (SITE_WORDS.search(text) and len(text) <= 16)
+            or SITE_BANNER.match(text)
+            or re.fullmatch(r"[\x00-\x7f]+", text)
+        )
+        or len(text) <= 3
+    )

@@ -10,10 +10,12 @@ from .patterns import (
     CELL_LABEL,
     CELL_VALUE_LIMITS,
     CJK,
+    CREDIT_ROLE,
     DATE,
     META_LABEL,
     META_LABELS,
     NAME,
+    PUBLISHER_NAME,
     ROLE_WORDS,
     SITE_WORDS,
     UNKNOWN_LABEL,
@@ -34,7 +36,10 @@ def parse_meta(text):
             value = value[: date.start()]  # 编辑：redcloud 2025-09-26 08:22:25
         if re.search(f"[{CJK}]", value):
             value = re.sub(r"-[A-Za-z0-9]{1,4}$", "", value)  # a CMS user suffix: 李军-ty
-        fields.setdefault(match["label"], value.strip(" ：:|　"))
+        value = value.strip(" ：:|　")
+        if value.endswith(("）", ")")) and not re.search("[（(]", value):
+            value = value[:-1].strip()  # '（来源：）': the bracket closes the line, not the value
+        fields.setdefault(match["label"], value)
     return fields
 
 
@@ -75,9 +80,11 @@ def join_label_cells(lines, meta, result):
             rows.append(line)
             continue
         for label, value in pairs:
-            if label == "标题" and value:
+            if label in ("标题", "名称") and value:
                 meta.setdefault("labelled_title", value)
                 meta.setdefault("labelled_title_line", line.number)
+            if label in ("发布机构", "发文机构") and value:
+                meta.setdefault("publisher", (value, line))  # the source when no 来源 is given
         kept = [f"{label}：{value}" for label, value in pairs if re.fullmatch(META_LABELS, label) and value]
         if kept:
             rows.append(Line("\u3000".join(kept), inside=line.inside, block_start=True, number=line.number))
@@ -94,10 +101,10 @@ def apply_meta(result, fields, line):
         if not value:
             continue
         if (
-            label in ("发布时间", "发布日期", "发表时间", "发稿时间", "时间", "日期", "更新时间")
+            label in ("发布时间", "发布日期", "发表时间", "发稿时间", "时间", "日期", "更新时间", "生成日期", "发布")
             and not result.published_at
         ):
-            result.published_at = parse_date(value)
+            result.published_at = parse_date(value, short_years=True)  # labelled: '发布：25/04/28' is a date
             if result.published_at:
                 result.note("published_at", line, why(label))
         elif label in ("来源", "信息来源", "稿件来源", "文章来源") and not result.source:
@@ -116,7 +123,7 @@ def apply_meta(result, fields, line):
 def apply_date_line(result, parts, line):
     """An unlabelled header date line fills what labelled metadata left empty: beside the date, a site
     name is the source and a name glued to it the author."""
-    if not result.published_at:
+    if not result.published_at and parts["published_at"]:
         result.published_at = parts["published_at"]
         result.note("published_at", line, "页眉中没有标签的日期行")
     if parts["sites"] and not result.source:
@@ -132,3 +139,76 @@ def add_authors(result, names, line=None, reason=""):
             result.authors.append(name)
     if names and reason:
         result.note("authors", line, reason)
+
+
+EDITOR_ROLES = {"责任编辑", "本版责编", "责编", "编辑"}
+CHECKER_ROLES = {
+    "一审",
+    "二审",
+    "三审",
+    "初审",
+    "复审",
+    "终审",
+    "审核",
+    "审校",
+    "校对",
+    "监制",
+    "总监制",
+    "出品",
+    "统筹",
+    "策划",
+    "制作",
+}
+HOUSE = {"本报", "本台", "本网", "本刊", "本站"}
+
+
+def parse_credit_line(text, tail=False):
+    """A line made only of credits: {'authors': [...], 'editor': str, 'source': str}, else None.
+
+    '记者：周敏   李想（实习） 编辑：陈红', '编 辑：刘 洋' (a two-character name padded to three), '记者赵云通讯员王刚 李婷'
+    (run together), '（记者 钟林 通讯员 邓慧）'. Reviewers (一审, 监制 …) are read and left out. With `tail` (after the
+    last paragraph) also 'media name  name  name', the closing credit of county media.
+    """
+    if len(text) > 80 or re.search("[。！？，；]", text):
+        return None
+    t = re.sub(r"[（(](?:实习|见习|实习生)[）)]", " ", text).strip("（()）【】[] \u3000")
+    t = re.sub(rf"(?<![{CJK}])([{CJK}])[ \u3000]([{CJK}])(?=\s*[:：])", r"\1\2", t)  # '编 辑：'
+    t = re.sub(rf"([:：]\s*)([{CJK}])[ \u3000]([{CJK}])(?![{CJK}])", r"\1\2\3", t)  # '：刘 洋'
+    roles = [
+        m
+        for m in CREDIT_ROLE.finditer(t)
+        if m["role"] not in ("文", "图", "图片", "文字") or t[m.end() :].lstrip()[:1] in ":：/"
+    ]
+    if not roles:
+        words = t.split()
+        media = tail and len(words) >= 2 and (PUBLISHER_NAME.match(words[0]) or words[0].endswith("融媒"))
+        if media and all(re.fullmatch(f"[{CJK}]{{2,3}}", w) for w in words[1:]):
+            return {"authors": words[1:], "editor": "", "source": words[0]}
+        return None
+    head = t[: roles[0].start()].strip(" ：:")
+    if head and head not in HOUSE and not PUBLISHER_NAME.match(head) and not SITE_WORDS.search(head):
+        return None
+    found, named = {"authors": [], "editor": "", "source": ""}, False
+    for index, match in enumerate(roles):
+        end = roles[index + 1].start() if index + 1 < len(roles) else len(t)
+        value = t[match.end() : end].strip(" ：:/|\u3000")
+        names = [n for n in re.split(r"[\s、，,/|]+", value) if n and n not in HOUSE]
+        if not all(re.fullmatch(NAME, n) for n in names):
+            return None
+        named = named or bool(names)
+        if match["role"] in EDITOR_ROLES:
+            found["editor"] = found["editor"] or (names[0] if names else "")
+        elif match["role"] not in CHECKER_ROLES:
+            found["authors"] += [n for n in names if n not in found["authors"]]
+    return found if named else None
+
+
+def apply_credit(result, credit, line, reason):
+    """Fill authors, editor and (a closing 'media  names' line) the source from a parsed credit line."""
+    add_authors(result, credit["authors"], line, reason)
+    if credit["editor"] and not result.editor:
+        result.editor = credit["editor"]
+        result.note("editor", line, reason)
+    if credit["source"] and not result.source:
+        result.source = credit["source"]
+        result.note("source", line, reason)

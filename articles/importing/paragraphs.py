@@ -6,9 +6,9 @@ content farm's watermarks removed.
 import re
 from collections import Counter
 
-from .classify import is_prose
+from .classify import is_caption, is_prose
 from .headline import clean_title
-from .metadata import add_authors, names_from
+from .metadata import add_authors, apply_credit, names_from, parse_credit_line
 from .patterns import (
     ATTACHMENTS,
     BARE_DATELINE,
@@ -86,6 +86,22 @@ def join_wrapped(left, right):
 def strip_credits(result, paragraphs):
     if not paragraphs:
         return paragraphs
+    # The text starts at its dateline: a short line above it (a photo's caption) is not the article.
+    lead = next(
+        (
+            i
+            for i, p in enumerate(paragraphs[:3])
+            if DATELINE.match(p) or HOUSE_DATELINE.match(p) or BARE_DATELINE.match(p)
+        ),
+        0,
+    )
+    for paragraph in paragraphs[:lead]:
+        if len(paragraph) > 40:
+            break
+    else:
+        for paragraph in paragraphs[:lead]:
+            result.drop(paragraph, "电头之前的图片说明")
+        paragraphs = paragraphs[lead:]
     first = paragraphs[0]
     for pattern in (DATELINE, HOUSE_DATELINE):
         if (match := pattern.match(first)) and names_from(match["credit"]):
@@ -114,7 +130,11 @@ def strip_credits(result, paragraphs):
     while paragraphs and NAMELESS_CREDIT.match(paragraphs[0]):
         result.drop(paragraphs[0], "没有人名的署名")
         paragraphs = paragraphs[1:]
-    # Trailing credit lines, 供稿 notes and editor notes; the last paragraph may carry one at its end.
+    return strip_closing_credits(result, paragraphs)
+
+
+def strip_closing_credits(result, paragraphs):
+    """Trailing credit lines, 供稿 notes and editor notes; the last paragraph may carry one at its end."""
     changed = True
     while changed and paragraphs:
         changed = False
@@ -153,6 +173,15 @@ def strip_credits(result, paragraphs):
         elif match := BYLINE.match(last):
             add_authors(result, names_from(match["names"]), last, "文末的署名行")
             result.drop(last, "文末署名")
+            paragraphs[-1] = ""
+            changed = True
+        elif credit := parse_credit_line(last, tail=True):
+            apply_credit(result, credit, last, "文末的署名行")
+            result.drop(last, "文末署名")
+            paragraphs[-1] = ""
+            changed = True
+        elif CONTACT.match(last) and not last.endswith("。") and len(paragraphs) > 1:
+            result.drop(last, "联系方式")  # a hotline under the credits
             paragraphs[-1] = ""
             changed = True
         if paragraphs and not paragraphs[-1].strip():
@@ -212,3 +241,14 @@ def site_name_in(phrase):
     return bool(re.search(f"[{CJK}]{{2,}}(网|站|资讯|新闻|在线|之窗|频道|平台|门户)", phrase)) or phrase.startswith(
         ("来源", "本文来自")
     )
+
+
+def drop_captions(result, paragraphs):
+    """Photo captions ('图为…', '… 张伟 摄', a bracketed phrase under a picture) are not paragraphs of the text."""
+    kept = []
+    for paragraph in paragraphs:
+        if is_caption(paragraph) and parse_credit_line(paragraph) is None and "供稿" not in paragraph:
+            result.drop(paragraph, "图片说明")
+        else:
+            kept.append(paragraph)
+    return kept

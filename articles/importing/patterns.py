@@ -19,14 +19,14 @@ PINYIN = re.compile(
 META_LABELS = (
     "发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期|信息来源|稿件来源|文章来源|来源|作者|撰稿|"
     "责任编辑|本版责编|责编|编辑|审核|校对|浏览次数|浏览量|预览次数|点击数|点击量|点击次数|阅读数|阅读次数|阅读量|访问量|"
-    "字体|字号|打印|关闭|分享"
+    "字体|字号|打印|关闭|分享|生成日期|(?<![\u4e00-\u9fff])发布"
 )
 
 
 # Labels of 信息公开 metadata tables that say nothing the article keeps (标题 excepted: the headline).
 TABLE_LABELS = (
     "索引号|主题分类|信息分类|发文机构|发布机构|发文字号|文号|发文日期|成文日期|生效日期|有效性|内容概述|"
-    "公开方式|公开范围|所属主题|标题"
+    "公开方式|公开范围|所属主题|标题|名称"
 )
 
 
@@ -56,10 +56,17 @@ DATE = re.compile(
 
 
 # Two-digit years (25-03-02 09:21) only where a line is already known to be metadata.
-SHORT_DATE = re.compile(r"(?<![\d-])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?")
+SHORT_DATE = re.compile(
+    r"(?<![\d/-])(?P<y>\d{2})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/-])"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?"
+)
 
 
 SITE_NAME = re.compile(rf"^[{CJK}A-Za-z]{{2,12}}(?:网|报|台|融媒|发布|中心|政府|客户端|频道)$")
+# A publisher beside a date: a site as above, or an office ('马坊乡党建办', '远门镇党政办').
+PUBLISHER_NAME = re.compile(rf"^[{CJK}]{{2,12}}(?:网|报|台|融媒|发布|中心|政府|客户端|频道|办|办公室|委|局|站)$")
+# A site's own name standing where a headline would: '云溪县人民政府门户网站', '云溪新闻网'.
+SITE_BANNER = re.compile(rf"^[{CJK}A-Za-z]{{2,16}}(?:网|网站|门户|门户网站|报|融媒|客户端|频道|之窗|在线|电视台)$")
 
 
 UNKNOWN_LABEL = re.compile(rf"\s+[{CJK}]{{2,6}}\s*[:：]")
@@ -74,10 +81,10 @@ SEPARATORS = re.compile(r"\s*(?:>|＞|›|»|→|/|&gt;)\s*")
 FURNITURE = re.compile(
     r"【\s*(字体|字号|打印|关闭|收藏|大\s*中\s*小)|^\s*[\[【]?\s*(打印本页|关闭窗口|打印|关闭|返回顶部|返回首页)\s*[\]】]?\s*$|"
     r"^(分享到|扫一扫|微信扫一扫|手机扫码|上一篇|下一篇|上一条|下一条|相关附件|附件下载|投稿邮箱|投稿热线|"
-    r"标签|关键词|Tags?|打开APP|下载APP|点击查看更多|阅读原文|"
+    r"标签|关键词|Tags?|打开APP|下载APP|点击查看更多|阅读原文|相关阅读[:：]|推荐阅读[:：]|延伸阅读[:：]|相关链接[:：]|"
     r"点击蓝字|点击上方|关注我们|长按(识别|扫描)?二维码|长按二维码|预览时标签不可点|图片来源|部分图片来源于网络|"
     r"分享\s*收藏|点赞|在看|转发)[:：]?|^[-—\s]*END[-—\s]*$|^[▼▲↓]+$|"
-    r"(ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|技术支持[:：]|主办单位[:：]|承办单位[:：]|"
+    r"(ICP备|ICP证|公网安备|网站标识码|版权所有|Copyright|©|技术支持[:：]|(?:^|\s)(?:主办|承办|协办)(?:单位)?\s*[:：]|\S\s+主办$|"
     r"建议使用.{0,20}浏览器|最佳分辨率|网站访问量)",
     re.IGNORECASE,
 )
@@ -123,7 +130,7 @@ DATELINE = re.compile(
 
 # '云溪新闻网2月5日讯 ' / '湖南日报消息 ': a lead with no credit in brackets, cut before the first sentence.
 BARE_DATELINE = re.compile(
-    rf"^(?:[{CJK}A-Za-z]{{2,10}}?(?:网|报|台|社|风|客户端|融媒|新闻)\s*(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|消息|电)"
+    rf"^(?:(?:本报|本台|本网|本刊|本站)讯|[{CJK}A-Za-z]{{2,10}}?(?:网|报|台|社|风|客户端|融媒|新闻)\s*(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|消息|电)"
     rf"|[{CJK}]{{2,10}}?\d{{1,2}}月\d{{1,2}}日(?:讯|电))[\s　:：]+(?=\S)"
 )
 
@@ -209,3 +216,22 @@ ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]\s*(?P<rest>.*)$")
 
 
 NUMBERED_ITEM = re.compile(r"(?:^|\s+)\d{1,2}\s*[.．、]\s*")
+
+
+# '原标题：…': the headline the text had where it was first published.
+ORIGINAL_TITLE = re.compile(r"^原标题\s*[:：]\s*(?P<title>.{4,80})$")
+# A picture's file name left as text where the picture stood.
+IMAGE_FILE = re.compile(r"^[\w.-]{4,}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+# Photo captions: '图为…', '（图片说明）' in brackets, '… 张伟 摄'.
+CAPTION_START = re.compile(r"^(?:图为|图片为|上图|下图|左图|右图|图\s*[:：]|图片\s*[:：]|▲|△)")
+CAPTION_END = re.compile(
+    rf"(?:\s+|[（(]\s*)(?:记者\s*|通讯员\s*)?[{CJK}]{{2,4}}(?:\s+[{CJK}]{{2,4}})*\s*摄(?:影)?[）)]?$"
+)
+# A rule of dashes (a forum signature follows) or a reply's header: the thread goes on, the article ends.
+RULE_LINE = re.compile(r"^[-—_=─━*~]{8,}")
+REPLY_HEADER = re.compile(r"^(?:沙发|板凳|地板|\d{1,4}\s*楼|#\d{1,4})\b|(?:发表于|回复于)\s*(?:19|20)\d{2}[-/.年]")
+# The roles of a credit line ('记者：周敏 编辑：陈红', '一 审：赵 婷'): who wrote it, who edited it, who checked it.
+CREDIT_ROLE = re.compile(
+    r"(?P<role>特约记者|见习记者|实习记者|首席记者|记者|通讯员|实习生|作者|撰稿|文字|文|摄影|摄像|图片|图|"
+    r"责任编辑|本版责编|责编|编辑|一审|二审|三审|初审|复审|终审|审核|审校|校对|监制|总监制|出品|统筹|策划|制作)"
+)

@@ -12,8 +12,15 @@ from .dates import parse_date
 from .decode import decode
 from .headline import clean_title, drop_header_leftovers, take_title
 from .metadata import apply_date_line, apply_meta, join_label_cells, names_from, parse_meta
-from .paragraphs import rebuild_paragraphs, strip_credits, strip_watermarks, trim_tail
-from .patterns import ORIGINAL_URL, RELATED_HEADING
+from .paragraphs import (
+    drop_captions,
+    rebuild_paragraphs,
+    strip_closing_credits,
+    strip_credits,
+    strip_watermarks,
+    trim_tail,
+)
+from .patterns import META_LABEL, ORIGINAL_TITLE, ORIGINAL_URL, RELATED_HEADING, REPLY_HEADER, RULE_LINE, SITE_NAME
 from .result import ImportResult, UnreadableError, unreadable
 from .township import DEFAULT_THEMES, find_initiatives, find_township
 from .word import WordBody, docx_to_html
@@ -79,14 +86,30 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
     skipping_related = False
     seen_prose = False  # dates and bylines without labels are header material only above the first paragraph
     loose = []  # what unlabelled header lines say; labelled metadata anywhere on the page wins over it
+    outside_dates = []  # dates on lines outside the article block: the weakest evidence, used last
+    thread_goes_on = False  # a forum's signature rule or the next reply's header: the article has ended
     for line in lines:
         text = line.text
+        if thread_goes_on:
+            result.drop(line, "跟帖或签名档")
+            continue
+        if seen_prose and (RULE_LINE.match(text) or REPLY_HEADER.search(text)):
+            thread_goes_on = True
+            result.drop(line, "跟帖或签名档")
+            continue
+        if match := ORIGINAL_TITLE.match(text):
+            meta.setdefault("original_title", (match["title"].strip(), line))
+            result.drop(line, "原标题")
+            continue
         if match := ORIGINAL_URL.match(text):
             explicit_url = match["url"].rstrip("。，")
             result.drop(line, "原文链接（已填入“原文链接”）")
             continue
         if is_meta_line(text) and not is_prose(text):
             apply_meta(result, parse_meta(text), line)
+            sites = [w for w in re.split(r"[\s|｜【】\[\]]+", text) if SITE_NAME.match(w) and not META_LABEL.search(w)]
+            if sites:
+                loose.append(({"published_at": None, "sites": sites[:1], "author": None}, line))
             if not result.published_at and (when := parse_date(text, short_years=True)):
                 result.published_at = when
                 result.note("published_at", line, "元信息行中的日期")
@@ -124,15 +147,20 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
         seen_prose = seen_prose or (line.inside and is_prose(text))
         visible.append(line)
         if not line.inside:
-            if not result.published_at and len(text) <= 40 and (when := parse_date(text)) and not is_prose(text):
-                result.published_at = when
-                result.note("published_at", line, "正文区块外的日期行")
+            if len(text) <= 40 and (when := parse_date(text)) and not is_prose(text):
+                outside_dates.append((when, line))
             result.drop(line, "正文区块之外（侧栏、页眉或页脚）")
             continue
         kept.append(line)
     result.original_url = explicit_url or result.original_url
     for parts, line in loose:
         apply_date_line(result, parts, line)
+    if outside_dates and not result.published_at:
+        result.published_at, line = outside_dates[0]
+        result.note("published_at", line, "正文区块外的日期行")
+    if not result.source and (publisher := meta.get("publisher")):
+        result.source = publisher[0]
+        result.note("source", publisher[1], "信息公开表格中的“发布机构”")
 
     # 2. Title and subtitle, then what precedes the first paragraph is header material.
     kept = take_title(result, kept, meta, first_meta_at, visible)
@@ -150,9 +178,15 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
     # 3. Paragraphs, credits at both ends, contact lines that trail the article, watermarks.
     paragraphs = rebuild_paragraphs(kept)
     paragraphs = strip_credits(result, paragraphs)
+    paragraphs = drop_captions(result, paragraphs)
     paragraphs = trim_tail(result, paragraphs)
+    paragraphs = strip_closing_credits(result, paragraphs)  # a credit the page's tail stood after
     paragraphs = strip_watermarks(result, paragraphs)
     result.paragraphs = [p for p in paragraphs if p.strip()]
+    if not result.source and SITE_NAME.match(meta.get("title_tag", "")):
+        # A <title> that is the publisher's name alone (e-papers, app share pages): the page's source.
+        result.source = meta["title_tag"]
+        result.note("source", meta["title_tag"], "页面 <title> 只有出版方的名字")
 
     # 4. What the article is about: township and 党建+ initiatives.
     result.township, where = find_township(result.title, result.paragraphs, known_townships)
