@@ -118,6 +118,12 @@ class ImportResult:
             "body_text": self.body_text,
             "body_html": self.body_html,
             "warnings": [w.as_json() for w in self.warnings],
+            # What the importer left out and why, and which line gave each field: what the preview shows.
+            "dropped": [{"text": d.text, "reason": d.reason, "line": d.line} for d in self.dropped],
+            "origins": {
+                name: {"text": origin.text, "reason": origin.reason, "line": origin.line}
+                for name, origin in self.origins.items()
+            },
         }
 
 
