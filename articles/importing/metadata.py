@@ -15,9 +15,11 @@ from .patterns import (
     META_LABEL,
     META_LABELS,
     NAME,
+    NOT_A_SOURCE,
     PUBLISHER_NAME,
     ROLE_WORDS,
     SITE_WORDS,
+    SURNAMES,
     UNKNOWN_LABEL,
 )
 from .result import Line
@@ -107,7 +109,7 @@ def apply_meta(result, fields, line):
             result.published_at = parse_date(value, short_years=True)  # labelled: '发布：25/04/28' is a date
             if result.published_at:
                 result.note("published_at", line, why(label))
-        elif label in ("来源", "信息来源", "稿件来源", "文章来源") and not result.source:
+        elif label in ("来源", "信息来源", "稿件来源", "文章来源") and not result.source and value not in NOT_A_SOURCE:
             result.source = value
             result.note("source", line, why(label))
         elif label in ("作者", "撰稿"):
@@ -162,6 +164,27 @@ CHECKER_ROLES = {
 HOUSE = {"本报", "本台", "本网", "本刊", "本站"}
 
 
+INVERTED_ROLES = r"文字|文|图片|图|摄影|摄|编辑|责编|审核|校对"
+INVERTED_CREDIT = re.compile(rf"([{CJK}]{{2,3}})\s*({INVERTED_ROLES})(?=[\s\u3000/|｜]|$)")
+INVERTED_LINE = re.compile(rf"(?:[{CJK}]{{2,3}}\s*(?:{INVERTED_ROLES})(?:[\s\u3000/|｜]+|$))+")
+
+
+def account_line(text):
+    """'周敏 柳林发布' above a WeChat post's date: (author, account), else None."""
+    words = text.split()
+    if len(words) != 2:
+        return None
+    for name, account in (words, words[::-1]):
+        if (
+            re.fullmatch(f"[{CJK}]{{2,3}}", name)
+            and name[0] in SURNAMES
+            and not SITE_WORDS.search(name)
+            and PUBLISHER_NAME.match(account)
+        ):
+            return name, account
+    return None
+
+
 def parse_credit_line(text, tail=False):
     """A line made only of credits: {'authors': [...], 'editor': str, 'source': str}, else None.
 
@@ -174,6 +197,16 @@ def parse_credit_line(text, tail=False):
     t = re.sub(r"[（(](?:实习|见习|实习生)[）)]", " ", text).strip("（()）【】[] \u3000")
     t = re.sub(rf"(?<![{CJK}])([{CJK}])[ \u3000]([{CJK}])(?=\s*[:：])", r"\1\2", t)  # '编 辑：'
     t = re.sub(rf"([:：]\s*)([{CJK}])[ \u3000]([{CJK}])(?![{CJK}])", r"\1\2\3", t)  # '：刘 洋'
+    inverted = INVERTED_CREDIT.findall(t)
+    if inverted and INVERTED_LINE.fullmatch(t):
+        # '张丽 文　刘军 图　王强 编辑': each name before its role
+        found = {"authors": [], "editor": "", "source": ""}
+        for name, role in inverted:
+            if role in EDITOR_ROLES:
+                found["editor"] = found["editor"] or name
+            elif role not in CHECKER_ROLES:
+                found["authors"].append(name)
+        return found
     roles = [
         m
         for m in CREDIT_ROLE.finditer(t)

@@ -18,6 +18,7 @@ from .patterns import (
     CONTACT,
     DATE,
     DATELINE,
+    DIGEST_LABEL,
     DOC_NUMBER,
     EDITOR_CREDIT,
     HOUSE_DATELINE,
@@ -251,4 +252,17 @@ def drop_captions(result, paragraphs):
             result.drop(paragraph, "图片说明")
         else:
             kept.append(paragraph)
+    return kept
+
+
+def drop_repeated_digest(result, paragraphs):
+    """A digest ('导读：…') or a cut-off copy of the next paragraph is the page's summary, not more text."""
+    kept = []
+    for index, paragraph in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        bare = DIGEST_LABEL.sub("", paragraph).rstrip("…. ")
+        if len(bare) >= 20 and following.startswith(bare) and (bare != paragraph or len(bare) < len(following)):
+            result.drop(paragraph, "重复的导读")
+            continue
+        kept.append(paragraph)
     return kept

@@ -11,9 +11,10 @@ from .classify import date_line_parts, furniture_reason, is_headline_item, is_me
 from .dates import parse_date
 from .decode import decode
 from .headline import clean_title, drop_header_leftovers, take_title
-from .metadata import apply_date_line, apply_meta, join_label_cells, names_from, parse_meta
+from .metadata import account_line, apply_date_line, apply_meta, join_label_cells, names_from, parse_meta
 from .paragraphs import (
     drop_captions,
+    drop_repeated_digest,
     rebuild_paragraphs,
     strip_closing_credits,
     strip_credits,
@@ -127,6 +128,13 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
                 result.drop(line, furniture_reason(text) or "推荐阅读")
                 continue
             skipping_related = False
+        if not seen_prose and (account := account_line(text)):
+            loose.append(({"published_at": None, "sites": [account[1]], "author": account[0]}, line))
+            if first_meta_at is None:
+                first_meta_at = len(kept)
+            visible.append(line)
+            result.drop(line, "元信息（作者与账号）")
+            continue
         if not seen_prose and (parts := date_line_parts(text)):
             loose.append((parts, line))
             if first_meta_at is None and not seen_prose:
@@ -179,6 +187,7 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
     paragraphs = rebuild_paragraphs(kept)
     paragraphs = strip_credits(result, paragraphs)
     paragraphs = drop_captions(result, paragraphs)
+    paragraphs = drop_repeated_digest(result, paragraphs)
     paragraphs = trim_tail(result, paragraphs)
     paragraphs = strip_closing_credits(result, paragraphs)  # a credit the page's tail stood after
     paragraphs = strip_watermarks(result, paragraphs)
