@@ -41,7 +41,7 @@ from articles.importing import import_bytes  # noqa: E402
 CORPUS = ROOT / "tests" / "articles" / "import_corpus"
 CORPORA = {"in-sample": CORPUS, "held-out": ROOT / "tests" / "articles" / "import_corpus_heldout"}
 # The held-out folder fills in batches; each batch was scored once before any rule was changed for it.
-BATCHES = {"heldout": "held-out-1", "heldout-2": "held-out-2"}
+BATCHES = {"heldout": "held-out-1", "heldout-2": "held-out-2", "heldout-3": "held-out-3"}
 SETS = list(CORPORA)
 FIELDS = ["title", "published_at", "source", "editor", "authors", "township", "body"]
 DATE = re.compile(r"(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?(?:[\sT]*(\d{1,2})[:：](\d{2}))?")
