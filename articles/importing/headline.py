@@ -79,13 +79,18 @@ def take_title(result, lines, meta, first_meta_at, visible):
                 result.note("title", lines[i], "发布时间、来源一行上方最近的标题样式行")
                 break
     if not title:
+        # Above the first paragraph (a headline never stands below it: what follows is the body), the
+        # title-like line that scores best: a column label ('通知公告') or a kicker is shorter than a headline.
+        above = []
         for i, line in enumerate(lines[:15]):
             if is_prose(line.text):
-                break  # a headline never stands below the first paragraph: what follows is the body
-            if plausible_title(line.text) and not DATELINE.match(line.text):
-                index, title = i, clean_title(line.text)
-                result.note("title", line, "开头第一条像标题的行（不是导航、日期、元信息或正文句子）")
                 break
+            if plausible_title(line.text) and not DATELINE.match(line.text):
+                above.append((i, line))
+        if above:
+            index, line = max(above[:3], key=lambda pair: (title_score(pair[1].text), -pair[0]))
+            title = clean_title(line.text)
+            result.note("title", line, "正文前最像标题的一行（不是导航、日期、元信息或正文句子）")
     if not title and lines:
         # The headline outside the block judged to hold the text (an e-paper's title cell): the nearest
         # title-like line above the text.
@@ -177,3 +182,10 @@ def is_site_part(text):
         )
         or len(text) <= 3
     )
+
+
+def title_score(text):
+    """How much a title-like line reads as a headline rather than a column label or a kicker: headlines on
+    county pages run 8 to 40 characters; four or five characters is a label."""
+    cjk = len(re.findall(f"[{CJK}]", text))
+    return (1.0 if 8 <= cjk <= 40 else 0.0) - (1.0 if cjk <= 6 else 0.0)

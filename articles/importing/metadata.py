@@ -112,7 +112,7 @@ def apply_meta(result, fields, line):
         elif label in ("来源", "信息来源", "稿件来源", "文章来源") and not result.source and value not in NOT_A_SOURCE:
             result.source = value
             result.note("source", line, why(label))
-        elif label in ("作者", "撰稿"):
+        elif label in ("作者", "撰稿", "撰稿人", "供稿人"):
             for author in names_from(value) or [value]:
                 if author not in result.authors:
                     result.authors.append(author)

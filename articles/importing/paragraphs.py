@@ -15,6 +15,7 @@ from .patterns import (
     BYLINE,
     CJK,
     CLOSING_CREDIT,
+    CN_DATE,
     CONTACT,
     DATE,
     DATELINE,
@@ -60,6 +61,8 @@ def rebuild_paragraphs(lines):
             or SUBHEADING.match(piece.text)
             or SUBHEADING.match(paragraphs[-1])
             or DOC_NUMBER.match(paragraphs[-1])
+            or is_date_line(piece.text)  # a notice's closing date stands alone
+            or (paragraphs[-1].endswith(("：", ":")) and len(paragraphs[-1]) <= 30)  # a salutation
         )
         if not starts_new and wrapped:
             previous = paragraphs[-1]
@@ -211,7 +214,17 @@ def trim_tail(result, paragraphs):
 
 
 def is_signature(text):
-    return len(text) <= 30 and bool(SIGNATURE.search(text) or re.fullmatch(rf"{DATE.pattern}", text))
+    return len(text) <= 30 and bool(SIGNATURE.search(text) or is_date_line(text))
+
+
+def is_date_line(text):
+    """A line that is only a date: '2025年5月12日', '二〇二五年五月十六日'."""
+    return bool(re.fullmatch(rf"{DATE.pattern}", text) or CN_DATE.fullmatch(text))
+
+
+def closing_date(paragraphs):
+    """The date a notice closes with (its signature's date), when the page gives no other."""
+    return next((p for p in reversed(paragraphs[-3:]) if is_date_line(p)), None)
 
 
 def strip_watermarks(result, paragraphs):

@@ -13,6 +13,7 @@ from .decode import decode
 from .headline import clean_title, drop_header_leftovers, take_title
 from .metadata import account_line, apply_date_line, apply_meta, join_label_cells, names_from, parse_meta
 from .paragraphs import (
+    closing_date,
     drop_captions,
     drop_repeated_digest,
     rebuild_paragraphs,
@@ -192,6 +193,9 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
     paragraphs = strip_closing_credits(result, paragraphs)  # a credit the page's tail stood after
     paragraphs = strip_watermarks(result, paragraphs)
     result.paragraphs = [p for p in paragraphs if p.strip()]
+    if not result.published_at and (closing := closing_date(result.paragraphs)):
+        result.published_at = parse_date(closing)
+        result.note("published_at", closing, "文末落款的日期")
     if not result.source and SITE_NAME.match(meta.get("title_tag", "")):
         # A <title> that is the publisher's name alone (e-papers, app share pages): the page's source.
         result.source = meta["title_tag"]

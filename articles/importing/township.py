@@ -3,6 +3,7 @@ Step 8, what the article is about: the township (known names first, then word-bo
 the 党建+ initiatives.
 """
 
+import itertools
 import re
 from collections import Counter
 
@@ -82,6 +83,8 @@ DEFAULT_THEMES = [
 def find_township(title, paragraphs, known):
     """(name, (text, reason) or None): the township and, for the preview, where it was found and why."""
     known = [k for k in known if k]
+    # '大石桥镇' is another place, not 石桥镇 cut short: longer names that end in one of ours are masked first.
+    title, paragraphs = mask_longer_names(title, known), [mask_longer_names(p, known) for p in paragraphs]
     if sum(name in title for name in known) >= 2:
         return "", (title, "标题中出现多个乡镇，按县级稿件处理")  # the article is the county's
     for index, text in enumerate((title, *paragraphs[:3])):
@@ -151,3 +154,25 @@ def find_initiatives(text, themes):
         if name not in found:
             found.append(name)
     return found
+
+
+def mask_longer_names(text, known):
+    """`text` with every longer place name that contains a known township's name blanked out."""
+    if not any(name in text for name in known):
+        return text
+    import rjieba
+
+    longer = {c for c in township_candidates(text) if c not in known and any(c.endswith(n) for n in known)}
+    tokens = rjieba.cut(text)
+    for before, token in itertools.pairwise(tokens):
+        # the segmenter splits '大石桥镇' into '大' + '石桥镇': a lone character that is no preposition or
+        # particle, glued to a township's name, is the start of a longer name
+        if token in known and re.fullmatch(f"[{CJK}]", before) and before not in BEFORE_A_NAME:
+            longer.add(before + token)
+    for name in longer:
+        text = text.replace(name, "□" * len(name))
+    return text
+
+
+# Single characters that stand before a place name without being part of it ('赴石桥镇', '在远门镇').
+BEFORE_A_NAME = set("在赴到从于和与及同跟对向往由把将让被经是为了的而或并县市区省全本该各每原乡镇道")

@@ -330,3 +330,45 @@ def test_a_digest_repeating_the_first_paragraph_is_dropped_as_a_repeat():
 
 def test_a_keyword_line_in_angle_brackets_is_furniture():
     assert classify.furniture_reason("〔关键词〕党员管理；积分制；马坊乡") == "标签"
+
+
+def test_chinese_numeral_dates_are_read():
+    assert dates.parse_date("二〇二五年五月十六日").date() == datetime.date(2025, 5, 16)
+    assert dates.parse_date("二〇二四年十二月三十一日").date() == datetime.date(2024, 12, 31)
+    assert dates.parse_date("二〇二五年二月三十日") is None
+
+
+def test_a_notice_without_meta_keeps_its_salutation_and_signature_and_is_dated_by_its_closing_date():
+    result = import_text(
+        "通知公告\n远门镇关于开展“七一”走访慰问困难党员的通知\n各村（社区）党组织、镇直各支部：\n"
+        "经镇党委研究，决定在“七一”前夕开展走访慰问困难党员活动。\n中共远门镇委员会\n二〇二五年五月十六日\n",
+        known_townships=TOWNSHIPS,
+    )
+    assert result.title == "远门镇关于开展“七一”走访慰问困难党员的通知"  # not the column label above it
+    assert result.paragraphs == [
+        "各村（社区）党组织、镇直各支部：",
+        "经镇党委研究，决定在“七一”前夕开展走访慰问困难党员活动。",
+        "中共远门镇委员会",
+        "二〇二五年五月十六日",
+    ]
+    assert result.published_at.date() == datetime.date(2025, 5, 16)
+    assert result.origins["published_at"].reason == "文末落款的日期"
+
+
+def test_staff_labels_give_the_writer_and_leave_the_cms_user_and_reviewer_out():
+    result = ImportResult()
+    metadata.apply_meta(
+        result, metadata.parse_meta("撰稿人：张华　发布人：admin　审核人：王明　发布时间：2025-05-18"), ""
+    )
+    assert (result.authors, result.editor, result.published_at.day) == (["张华"], "", 18)
+
+
+def test_a_longer_place_name_containing_a_township_is_not_that_township():
+    assert (
+        township.find_township(
+            "我县组织村干部赴邻县学习考察", ["考察组赴邻县大石桥镇学习。", "大石桥镇的村干部交流经验。"], TOWNSHIPS
+        )[0]
+        == ""
+    )
+    assert township.find_township("县委组织部到马坊乡石桥镇调研", [], TOWNSHIPS)[0] == ""  # two of ours: county-level
+    assert township.find_township("调研组在石桥镇调研", [], TOWNSHIPS)[0] == "石桥镇"
