@@ -22,7 +22,7 @@ from .paragraphs import (
     strip_watermarks,
     trim_tail,
 )
-from .patterns import META_LABEL, ORIGINAL_TITLE, ORIGINAL_URL, RELATED_HEADING, REPLY_HEADER, RULE_LINE, SITE_NAME
+from .patterns import CJK, META_LABEL, ORIGINAL_TITLE, ORIGINAL_URL, RELATED_HEADING, REPLY_HEADER, RULE_LINE, SITE_NAME
 from .result import ImportResult, UnreadableError, unreadable
 from .township import DEFAULT_THEMES, find_initiatives, find_township
 from .word import WordBody, docx_to_html
@@ -90,12 +90,18 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
     loose = []  # what unlabelled header lines say; labelled metadata anywhere on the page wins over it
     outside_dates = []  # dates on lines outside the article block: the weakest evidence, used last
     thread_goes_on = False  # a forum's signature rule or the next reply's header: the article has ended
-    for line in lines:
+    for index, line in enumerate(lines):
         text = line.text
         if thread_goes_on:
             result.drop(line, "跟帖或签名档")
             continue
-        if seen_prose and (RULE_LINE.match(text) or REPLY_HEADER.search(text)):
+        if seen_prose and RULE_LINE.match(text) and len(text) <= 60:
+            # A rule with more of the article after it is a separator; with only short lines after it, a
+            # forum signature follows.
+            thread_goes_on = not any(is_long_prose(later.text) for later in lines[index + 1 :])
+            result.drop(line, "跟帖或签名档" if thread_goes_on else "分隔线")
+            continue
+        if seen_prose and len(text) <= 40 and not is_prose(text) and REPLY_HEADER.search(text):
             thread_goes_on = True
             result.drop(line, "跟帖或签名档")
             continue
@@ -208,3 +214,8 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
     result.initiatives = find_initiatives(" ".join([result.title, result.subtitle, *result.paragraphs]), themes)
     result.warnings = content_checks.check_text(result.body_text, sensitive=False)
     return result
+
+
+def is_long_prose(text):
+    """A paragraph of the article (not a one-line signature or reply): prose of 30 Chinese characters or more."""
+    return is_prose(text) and len(re.findall(f"[{CJK}]", text)) >= 30 and furniture_reason(text) is None

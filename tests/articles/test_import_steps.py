@@ -372,3 +372,15 @@ def test_a_longer_place_name_containing_a_township_is_not_that_township():
     )
     assert township.find_township("县委组织部到马坊乡石桥镇调研", [], TOWNSHIPS)[0] == ""  # two of ours: county-level
     assert township.find_township("调研组在石桥镇调研", [], TOWNSHIPS)[0] == "石桥镇"
+
+
+def test_a_rule_between_parts_of_the_article_is_a_separator_and_a_citation_of_a_date_is_no_reply():
+    result = import_text(
+        "柳林镇党建工作综述\n发布时间：2025-05-06\n"
+        "今年以来，柳林镇党委围绕中心工作，扎实推进基层党组织建设，取得了明显成效，群众满意度不断提高。\n"
+        "——————————\n"
+        "下半年，镇党委将继续抓好软弱涣散党组织整顿，推动村级集体经济发展壮大，让群众得到更多实惠。\n"
+        "这份规划发表于2025年5月的镇党委会议上。\n"
+    )
+    assert len(result.paragraphs) == 3
+    assert ("——————————", "分隔线") in [(d.text, d.reason) for d in result.dropped]
