@@ -182,6 +182,10 @@ def features(text):
     }
 
 
+# What a notice says in brackets about itself ('（此件公开发布）', '（联系人：…）'): part of the document.
+DOCUMENT_NOTE = re.compile(r"此件|本件|公开|印发|附件|联系人|电话|未完|待续|续完|下转|上接")
+
+
 def caption_score(text):
     """How much a paragraph looks like a photo caption (>= 1: drop it from the body).
 
@@ -191,7 +195,7 @@ def caption_score(text):
     """
     f = features(text)
     score = 1.0 * f["caption_start"] + 1.0 * f["photo_credit"]
-    if f["bracketed"] and f["sentences"] == 0 and 4 <= f["cjk"] <= 40:
+    if f["bracketed"] and f["sentences"] == 0 and 4 <= f["cjk"] <= 40 and not DOCUMENT_NOTE.search(text):
         score += 1.0
     score -= 0.5 * max(0, f["sentences"] - 1) + (0.5 if f["length"] > 80 else 0)
     return score

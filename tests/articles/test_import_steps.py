@@ -113,6 +113,8 @@ def test_photo_captions_score_as_captions(text):
         "全乡共有三百一十名党员参加活动，为群众办实事四十五件。",
         "集中学习",
         "（一）组织建设",
+        "（此件公开发布）",
+        "（联系人：王丽，电话：0743-5320000）",
     ],
 )
 def test_paragraphs_and_subheads_do_not_score_as_captions(text):
