@@ -1,5 +1,5 @@
 """
-Writes copied.txt beside each page.html of the import corpus: the text a browser copy of the whole page
+Writes copied.txt beside each page.html of the import corpora (in-sample and held-out): the text a browser copy of the whole page
 gives (Chromium's innerText of <body>, which is what select-all + copy puts on the clipboard).
 Fixtures whose expected.json says "copied_by": "hand" keep their hand-written copied.txt.
 
@@ -12,7 +12,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "articles" / "import_corpus"
+TESTS = Path(__file__).resolve().parent.parent / "tests" / "articles"
+CORPORA = [TESTS / "import_corpus", TESTS / "import_corpus_heldout"]
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -24,7 +25,7 @@ FLAGS = [
 
 
 def main(slugs):
-    folders = [CORPUS / s for s in slugs] if slugs else sorted(p for p in CORPUS.iterdir() if p.is_dir())
+    folders = sorted(p for corpus in CORPORA for p in corpus.iterdir() if p.is_dir() and (not slugs or p.name in slugs))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, java_script_enabled=False)

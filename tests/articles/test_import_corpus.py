@@ -1,5 +1,6 @@
 """
-The real-structure import corpus (tests/articles/import_corpus/) is well formed: every fixture has its
+The real-structure import corpora (tests/articles/import_corpus/, tuned on, and import_corpus_heldout/, scored
+before any rule was changed for them) are well formed: every fixture has its
 inputs and a complete expectation, so bench/import_quality.py measures what the README says it does.
 """
 
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 
 CORPUS = Path(__file__).parent / "import_corpus"
+HELDOUT = Path(__file__).parent / "import_corpus_heldout"
 FOLDERS = sorted(p for p in CORPUS.iterdir() if p.is_dir())
+HELDOUT_FOLDERS = sorted(p for p in HELDOUT.iterdir() if p.is_dir())
 TOWNSHIPS = json.loads((CORPUS / "townships.json").read_text(encoding="utf-8"))
 KEYS = {"origin", "title", "published_at", "source", "editor", "authors", "township", "paragraphs", "copied_by"}
 
@@ -21,7 +24,14 @@ def test_the_corpus_has_at_least_twenty_fixtures_each_listed_in_the_readme():
     assert [f for f in FOLDERS if f"| {f.name} (" not in readme] == []
 
 
-@pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
+def test_the_held_out_set_has_at_least_twelve_fixtures_each_listed_in_its_readme_and_no_slug_twice():
+    readme = (HELDOUT / "README.md").read_text(encoding="utf-8")
+    assert len(HELDOUT_FOLDERS) >= 12
+    assert [f for f in HELDOUT_FOLDERS if f"| {f.name} (" not in readme] == []
+    assert not {f.name for f in FOLDERS} & {f.name for f in HELDOUT_FOLDERS}
+
+
+@pytest.mark.parametrize("folder", FOLDERS + HELDOUT_FOLDERS, ids=[f.name for f in FOLDERS + HELDOUT_FOLDERS])
 def test_fixture_has_its_inputs_and_a_complete_expectation(folder):
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     assert set(expected) >= KEYS

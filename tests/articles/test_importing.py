@@ -34,6 +34,8 @@ SCHEMA = {
             "body_text",
             "body_html",
             "warnings",
+            "dropped",
+            "origins",
         ],
         "properties": {
             "path": {"type": "string"},
@@ -50,6 +52,35 @@ SCHEMA = {
             "initiatives": {"type": "array", "items": {"type": "string", "pattern": r"^党建\+\S+$"}},
             "body_text": {"type": "string"},
             "body_html": {"type": "string"},
+            "dropped": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["text", "reason", "line"],
+                    "properties": {
+                        "text": {"type": "string", "minLength": 1},
+                        "reason": {"type": "string", "minLength": 1},
+                        "line": {"type": "integer", "minimum": 0},
+                    },
+                },
+            },
+            "origins": {
+                "type": "object",
+                "propertyNames": {
+                    "enum": ["title", "subtitle", "published_at", "source", "authors", "editor", "township"]
+                },
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["text", "reason", "line"],
+                    "properties": {
+                        "text": {"type": "string"},
+                        "reason": {"type": "string", "minLength": 1},
+                        "line": {"type": "integer", "minimum": 0},
+                    },
+                },
+            },
             "warnings": {
                 "type": "array",
                 "items": {
@@ -366,3 +397,30 @@ def test_a_notices_document_number_above_the_salutation_stays_in_the_text():
         "　　为做好二〇二五年度党员冬春训工作，经乡党委研究，现将有关事项通知如下。\n"
     )
     assert result.body_text.startswith("河党发〔2025〕2号\n各村（社区）党组织：")
+
+
+@pytest.mark.django_db
+def test_dry_run_json_lists_each_dropped_line_with_its_reason_and_where_each_field_came_from(capsys, tmp_path):
+    page = tmp_path / "copied.txt"
+    page.write_text(
+        "当前位置：首页 > 乡镇动态\n柳林镇开展党员冬训\n发布时间：2025-01-06 来源：柳林镇党政办\n"
+        "1月5日，柳林镇组织全镇党员开展冬训，学习党的二十届三中全会精神。\n分享到：微信 微博\n",
+        encoding="utf-8",
+    )
+    [result] = run_dry(capsys, page)
+    dropped = {d["text"]: d for d in result["dropped"]}
+    assert dropped["当前位置：首页 > 乡镇动态"]["reason"] == "导航/面包屑"
+    assert dropped["分享到：微信 微博"]["reason"] == "分享/关注"
+    assert dropped["发布时间：2025-01-06 来源：柳林镇党政办"] == {
+        "text": "发布时间：2025-01-06 来源：柳林镇党政办",
+        "reason": "元信息",
+        "line": 3,
+    }
+    assert result["origins"]["title"] == {
+        "text": "柳林镇开展党员冬训",
+        "reason": result["origins"]["title"]["reason"],
+        "line": 2,
+    }
+    assert result["origins"]["source"]["text"] == "发布时间：2025-01-06 来源：柳林镇党政办"
+    assert "来源" in result["origins"]["source"]["reason"]
+    assert result["origins"]["published_at"]["line"] == 3
