@@ -224,3 +224,12 @@ def test_the_end_time_is_kept_in_revisions_and_restored(draft, people):
     draft.refresh_from_db()
     assert draft.ends_at == ends
     assert draft.latest_revision.data["ends_at"] == ends.isoformat()
+
+
+def test_the_admin_shows_the_end_time_under_publishing_and_the_column_choice(admin_client, notice, committed):
+    end_it(committed)
+    page = admin_client.get(f"/admin/articles/article/{notice.pk}/change/").content.decode()
+    assert 'name="ends_at_0"' in page or 'name="ends_at"' in page
+    assert "到期结束时间" in page
+    column_page = admin_client.get(f"/admin/articles/column/{notice.column_id}/change/").content.decode()
+    assert "到期后" in column_page and "不再列出" in column_page
