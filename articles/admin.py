@@ -7,9 +7,9 @@ from .models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
 
 @admin.register(Column)
 class ColumnAdmin(admin.ModelAdmin):
-    list_display = ["name", "parent", "update_class", "slug", "show_on_home", "sort_order"]
+    list_display = ["name", "parent", "update_class", "ended_items", "slug", "show_on_home", "sort_order"]
     list_editable = ["sort_order", "show_on_home"]
-    list_filter = ["update_class", "parent"]
+    list_filter = ["update_class", "ended_items", "parent"]
     search_fields = ["name", "slug"]
     list_select_related = ["parent"]
 
@@ -51,12 +51,12 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     list_select_related = ["column__parent", "township"]
     filter_horizontal = ["initiatives"]
-    readonly_fields = ["status", "published_at", "view_count", "created_by", "created_at", "updated_at"]
+    readonly_fields = ["status", "published_at", "ended_at", "view_count", "created_by", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "column", "township", "initiatives", "event_date", "base_revision"]}),
         ("署名", {"fields": ["source", "authors", "editor", "original_url"]}),
         ("内容", {"fields": ["cover", "summary", "body"]}),
-        ("发布", {"fields": ["status", "published_at", "is_pinned", "is_headline"]}),
+        ("发布", {"fields": ["status", "published_at", "ends_at", "ended_at", "is_pinned", "is_headline"]}),
         ("记录", {"fields": ["view_count", "created_by", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

@@ -25,7 +25,7 @@ class LatestFeed(Feed):
         return f"{SiteProfile.current().site_name}最新发布"
 
     def articles(self, obj):
-        return Article.objects.published()
+        return Article.objects.listed()
 
     def items(self, obj=None):
         return self.articles(obj).select_related("column").latest_first()[:ITEMS]
@@ -63,7 +63,7 @@ class ColumnFeed(LatestFeed):
         return column.description or column.name
 
     def articles(self, column):
-        return Article.objects.published().in_column(column)
+        return Article.objects.listed().in_column(column)
 
 
 class TownshipFeed(LatestFeed):
@@ -80,7 +80,7 @@ class TownshipFeed(LatestFeed):
         return f"{township.name}党建工作动态"
 
     def articles(self, township):
-        return Article.objects.published().filter(township=township)
+        return Article.objects.listed().filter(township=township)
 
 
 class InitiativeFeed(LatestFeed):
@@ -97,4 +97,4 @@ class InitiativeFeed(LatestFeed):
         return initiative.description or initiative.name
 
     def articles(self, initiative):
-        return Article.objects.published().filter(initiatives=initiative)
+        return Article.objects.listed().filter(initiatives=initiative)

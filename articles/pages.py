@@ -56,5 +56,5 @@ def affected_paths(article, previous=None):
         paths.update({township.get_absolute_url(), reverse("townships:township_feed", args=[township.slug])})
     for initiative in Initiative.objects.filter(pk__in=previous.get("initiative_ids", [])):
         paths.update({initiative.get_absolute_url(), reverse("townships:initiative_feed", args=[initiative.slug])})
-    lists = [(c.get_absolute_url(), Article.objects.published().in_column(c).count()) for c in columns]
+    lists = [(c.get_absolute_url(), Article.objects.listed().in_column(c).count()) for c in columns]
     return paths, lists

@@ -26,7 +26,7 @@ class ArticleSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Article.objects.published().only("id", "updated_at").order_by("-id")
+        return Article.objects.listed().only("id", "updated_at").order_by("-id")
 
     def lastmod(self, article):
         return article.updated_at

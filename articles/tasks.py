@@ -26,3 +26,14 @@ def flush_view_counts():
     from . import viewcounts
 
     return viewcounts.flush()
+
+
+@task
+def end_due_articles():
+    """到期结束: items whose 结束时间 has passed leave the lists or show 「已结束」 (periodic, every minute)."""
+    from .models import Article
+
+    ended = 0
+    for article in Article.objects.due_to_end().select_related("column"):
+        ended += article.end_when_due()
+    return ended

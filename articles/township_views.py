@@ -36,7 +36,7 @@ def township_detail(request, slug):
     township = get_object_or_404(Township.objects.with_village_counts(), slug=slug)
     depends_on(request, f"township:{township.pk}")
     practices = _practices_with_figures(township.practices.select_related("initiative"))
-    articles = Article.objects.published().filter(township=township).for_listing()[:LATEST_ARTICLES]
+    articles = Article.objects.listed().filter(township=township).for_listing()[:LATEST_ARTICLES]
     return render(
         request,
         "townships/township_detail.html",
@@ -64,7 +64,7 @@ def initiative_detail(request, slug):
     # Side by side: one row per township, one column per figure label, the latest value in each cell.
     labels = list(dict.fromkeys(s.label for p in practices for s in p.series))
     comparison = [(p, [next((s for s in p.series if s.label == label), None) for label in labels]) for p in practices]
-    page = paginate(request, Article.objects.published().filter(initiatives=initiative).for_listing())
+    page = paginate(request, Article.objects.listed().filter(initiatives=initiative).for_listing())
     paginated(request, page)
     return render(
         request,

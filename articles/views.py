@@ -26,7 +26,7 @@ HOME_HEADLINES = 5
 def home(request):
     depends_on(request, "home", "townships")
     columns = navigation.home_columns()
-    published = Article.objects.published()
+    published = Article.objects.listed()
     headlines = list(
         published.filter(is_headline=True)
         .exclude(cover="")
@@ -38,7 +38,7 @@ def home(request):
         newest = published.filter(column_id=column.pk).order_by("-is_pinned", "-published_at", "-id")
         latest |= Q(pk__in=newest.values("pk")[:HOME_ITEMS_PER_COLUMN])
     ranked = (
-        published.filter(latest).only("id", "title", "published_at", "is_pinned", "column_id")
+        published.filter(latest).only("id", "title", "published_at", "is_pinned", "column_id", "ended_at")
         if columns
         else Article.objects.none()
     ).order_by("-is_pinned", "-published_at", "-id")
@@ -59,7 +59,7 @@ def home(request):
 def column_detail(request, slug):
     column = get_object_or_404(Column.objects.select_related("parent"), slug=slug)
     depends_on(request, f"column:{column.pk}")
-    articles = Article.objects.published().in_column(column).for_listing()
+    articles = Article.objects.listed().in_column(column).for_listing()
     page = paginate(request, articles, allow_empty=False)  # nothing published: hidden, so 404
     pagecache.paginated(request, page)
     siblings = next((top.nav_children for top in navigation.visible_columns() if top.pk == column.parent_id), [])

@@ -298,6 +298,7 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.Da
 # A daily job's day starts at "at" (Asia/Shanghai); a worker that was down runs a missed period once on start.
 PERIODIC_TASKS = [
     {"task": "articles.tasks.publish_due_articles", "every": "minute"},
+    {"task": "articles.tasks.end_due_articles", "every": "minute"},
     {"task": "articles.tasks.flush_view_counts", "every": "minute"},
     {"task": "reports.tasks.send_deadline_reminders", "every": "hour"},
     {"task": "inspection.tasks.daily_inspection", "every": "day", "at": "02:00"},

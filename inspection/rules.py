@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
-from articles.models import Article, Column, ContentIssue, published_q
+from articles.models import Article, Column, ContentIssue, published_q, running_q
 from siteprofile.models import SiteProfile
 
 from .models import LinkCheck, TamperAlert
@@ -119,7 +119,8 @@ def days_between(earlier, now):
 def column_states(now):
     """Every column that holds articles itself (leaf columns), with its idle days."""
     columns = Column.objects.filter(children__isnull=True).annotate(
-        last=Max("articles__published_at", filter=published_q("articles__")),
+        # An ended item (公示期 over) is no longer current content: it does not keep the column fresh.
+        last=Max("articles__published_at", filter=running_q("articles__")),
         published=Count("articles", filter=published_q("articles__")),
     )
     return [
@@ -185,7 +186,7 @@ def inspect(now=None):
 def home_updated(context):
     home = [c.pk for c in Column.objects.filter(show_on_home=True)]
     latest = (
-        Article.objects.published()
+        Article.objects.running()
         .filter(Q(column__in=home) | Q(column__parent__in=home))
         .aggregate(last=Max("published_at"))["last"]
     )

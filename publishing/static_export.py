@@ -97,7 +97,7 @@ def column_paths(columns):
     from articles.models import Article
 
     for column in columns:
-        count = Article.objects.published().in_column(column).count()
+        count = Article.objects.listed().in_column(column).count()
         if count:
             yield column.get_absolute_url(), count
 
@@ -119,7 +119,7 @@ def export_all(out, *, with_static=True):
         write(out, township.get_absolute_url(), written=files)
         write(out, reverse("townships:township_feed", args=[township.slug]), written=files)
     for initiative in Initiative.objects.all():
-        count = Article.objects.published().filter(initiatives=initiative).count()
+        count = Article.objects.listed().filter(initiatives=initiative).count()
         _paged(out, initiative.get_absolute_url(), count, files)
         write(out, reverse("townships:initiative_feed", args=[initiative.slug]), written=files)
     for pk in Article.objects.published().values_list("pk", flat=True).iterator():

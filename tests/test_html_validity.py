@@ -29,7 +29,10 @@ def publish_through_the_workflow():
 def public_pages(published):
     article = Article.objects.published().filter(township__isnull=False).first()
     column = Column.objects.visible().filter(parent__isnull=False).first()
+    ended = Article.objects.published().filter(ended_at__isnull=False).first()  # the demo's 公示, 公示期 over
     return {
+        "ended-article": ended.get_absolute_url(),
+        "ended-in-its-column": ended.column.get_absolute_url(),
         "home": "/",
         "published-through-the-workflow": published.get_absolute_url(),
         "its-column": published.column.get_absolute_url(),

@@ -46,6 +46,7 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
         widgets = {
             "initiatives": forms.CheckboxSelectMultiple,
             "event_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -69,6 +70,13 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
             del self.fields["is_headline"]
         if self.instance.pk:
             self.fields["base_revision"].initial = self.instance.latest_revision_id
+
+    def clean_ends_at(self):
+        """A new 结束时间 must lie ahead; an unchanged past one (the item has ended) may stay as it is."""
+        ends_at = self.cleaned_data.get("ends_at")
+        if ends_at and "ends_at" in self.changed_data and ends_at <= timezone.now():
+            raise forms.ValidationError("结束时间不能早于当前时间。")
+        return ends_at
 
     def clean_cover(self):
         cover = self.cleaned_data.get("cover")

@@ -3,6 +3,8 @@ The workspace: thin views over the Article workflow. Every rule lives in article
 Article methods; these views only ask, call and report.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
@@ -340,6 +342,8 @@ def _names(field, data):
         ids = data.get("initiative_ids", [])
         return "、".join(Initiative.objects.filter(pk__in=ids).values_list("name", flat=True))
     value = data.get(field)
+    if field == "ends_at" and value:
+        return timezone.localtime(datetime.datetime.fromisoformat(value)).strftime("%Y-%m-%d %H:%M")
     return "" if value is None else str(value)
 
 

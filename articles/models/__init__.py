@@ -1,6 +1,15 @@
 """Columns, articles and their history. Split by concern; every public name is re-exported here."""
 
-from .articles import PUBLISHED, Article, ArticleQuerySet, ContentBlocked, EditConflict, published_q
+from .articles import (
+    PUBLISHED,
+    Article,
+    ArticleQuerySet,
+    ContentBlocked,
+    EditConflict,
+    listed_q,
+    published_q,
+    running_q,
+)
 from .audit import AuditEntry
 from .checks import ContentIssue, SensitiveTerm
 from .columns import Column, ColumnQuerySet
@@ -20,5 +29,7 @@ __all__ = [
     "Revision",
     "SensitiveTerm",
     "UploadedImage",
+    "listed_q",
     "published_q",
+    "running_q",
 ]

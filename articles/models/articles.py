@@ -37,6 +37,7 @@ EDITABLE_FIELDS = [
     "summary",
     "body",
     "cover",
+    "ends_at",
 ]
 # Placement on the site, also set in the forms; not content, so not kept in revisions.
 PLACEMENT_FIELDS = ["is_pinned", "is_headline"]
@@ -70,12 +71,38 @@ def published_q(prefix=""):
     return Q(**{prefix + field: value for field, value in PUBLISHED.items()})
 
 
+# An item may end (公示期 over, 定时下线): the worker stamps ended_at once ends_at has passed. Its page stays
+# readable; lists keep it under 「已结束」 or drop it, as its column chooses (Column.ended_items).
+
+
+def running_q(prefix=""):
+    """Published and not ended: what counts as a column's current content (and as an update)."""
+    return published_q(prefix) & Q(**{prefix + "ended_at__isnull": True})
+
+
+def listed_q(prefix=""):
+    """What public lists show: published, minus ended items of the columns that hide them."""
+    hidden = Q(**{prefix + "ended_at__isnull": False, prefix + "column__ended_items": Column.EndedItems.HIDE})
+    return published_q(prefix) & ~hidden
+
+
 class ArticleQuerySet(models.QuerySet):
     def published_q(self):
         return published_q()
 
     def published(self):
         return self.filter(self.published_q())
+
+    def listed(self):
+        """What the public lists, feeds and sitemap show (see listed_q)."""
+        return self.filter(listed_q())
+
+    def running(self):
+        return self.filter(running_q())
+
+    def due_to_end(self, now=None):
+        """Published items whose 结束时间 has passed and that have not been ended yet."""
+        return self.filter(running_q(), ends_at__lte=now or timezone.now())
 
     def in_column(self, column):
         """A column's articles, including those of its sub-columns (ids from the cached menu when visible)."""
@@ -92,7 +119,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Only what a list shows (title, date, pin); pinned items first, then newest."""
-        return self.only("id", "title", "published_at", "is_pinned").order_by("-is_pinned", "-published_at", "-id")
+        return self.only("id", "title", "published_at", "is_pinned", "ended_at").order_by(
+            "-is_pinned", "-published_at", "-id"
+        )
 
     def latest_first(self):
         return self.order_by("-published_at", "-id")
@@ -172,6 +201,14 @@ class Article(models.Model):
         Revision, verbose_name="当前版本", on_delete=models.SET_NULL, null=True, editable=False, related_name="+"
     )
     withdrawn_at = models.DateTimeField("撤稿时间", null=True, blank=True, editable=False)
+    ends_at = models.DateTimeField(
+        "结束时间",
+        null=True,
+        blank=True,
+        help_text="公示期满或定时下线的时间；到期后按栏目设置不再列出或标注“已结束”。留空则长期有效。",
+    )
+    # Stamped by the worker when ends_at passes (end_when_due); cleared when ends_at is moved later.
+    ended_at = models.DateTimeField("到期结束时间", null=True, blank=True, editable=False)
     # Word-segmented copies of the text for full-text search (articles/search.py), refreshed on save.
     search_title = models.TextField(editable=False, blank=True, default="")
     search_body = models.TextField(editable=False, blank=True, default="")
@@ -225,8 +262,12 @@ class Article(models.Model):
         # Sanitise on every save path (admin, import, scripts), not only in forms.
         self.body = sanitize_body(self.body or "")
         self.refresh_search_text()
+        extra = {"body", "search_title", "search_body"}
+        if self.ended_at and (self.ends_at is None or self.ends_at > timezone.now()):
+            self.ended_at = None  # the end was moved later (or removed): the item runs again
+            extra.add("ended_at")
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body", "search_title", "search_body"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *extra}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -235,6 +276,10 @@ class Article(models.Model):
     def clean(self):
         if self.is_headline and not self.cover:
             raise ValidationError({"is_headline": "设为焦点图的文章需要上传封面图片。"})
+        start = self.published_at or self.scheduled_at
+        if self.ends_at and start and self.ends_at <= start:
+            when = timezone.localtime(start).strftime("%Y-%m-%d %H:%M")
+            raise ValidationError({"ends_at": f"结束时间必须晚于发布时间（{when}）。"})
 
     def refresh_search_text(self):
         from articles.search import segment
@@ -248,6 +293,10 @@ class Article(models.Model):
         return all(getattr(self, field) == value for field, value in PUBLISHED.items())
 
     @property
+    def has_ended(self):
+        return self.ended_at is not None
+
+    @property
     def body_html(self):
         # The one place the body is marked safe: save() always runs it through the nh3 allow-list.
         return mark_safe(self.body)  # noqa: S308
@@ -259,14 +308,14 @@ class Article(models.Model):
 
     def neighbours(self):
         """(上一篇, 下一篇): the newer and the older published article in the same column, in one query."""
-        siblings = Article.objects.published().filter(column_id=self.column_id)
+        siblings = Article.objects.listed().filter(column_id=self.column_id)
         same_time = Q(published_at=self.published_at)
         newer = siblings.filter(Q(published_at__gt=self.published_at) | same_time & Q(id__gt=self.id))
         older = siblings.filter(Q(published_at__lt=self.published_at) | same_time & Q(id__lt=self.id))
         pair = Article.objects.filter(
             Q(pk__in=newer.order_by("published_at", "id").values("pk")[:1])
             | Q(pk__in=older.order_by("-published_at", "-id").values("pk")[:1])
-        ).only("id", "title", "published_at")
+        ).only("id", "title", "published_at", "ended_at")
         newer_one = older_one = None
         for other in pair:
             if (other.published_at, other.id) > (self.published_at, self.id):
@@ -283,11 +332,11 @@ class Article(models.Model):
             match |= Q(township_id=self.township_id)
         if not match:
             match = Q(column_id=self.column_id)
-        candidates = Article.objects.published().filter(match).exclude(pk=self.pk)
+        candidates = Article.objects.listed().filter(match).exclude(pk=self.pk)
         # distinct() over the M2M join would need every ordered column selected; a subquery avoids it.
         return list(
             Article.objects.filter(pk__in=candidates.values("pk"))
-            .only("id", "title", "published_at")
+            .only("id", "title", "published_at", "ended_at")
             .latest_first()[:limit]
         )
 
@@ -318,6 +367,7 @@ class Article(models.Model):
         data = {name: getattr(self, name) for name in REVISION_FIELDS}
         data["cover"] = self.cover.name or ""
         data["event_date"] = self.event_date.isoformat() if self.event_date else None
+        data["ends_at"] = self.ends_at.isoformat() if self.ends_at else None
         data["initiative_ids"] = sorted(self.initiatives.values_list("pk", flat=True)) if self.pk else []
         return data
 
@@ -365,6 +415,8 @@ class Article(models.Model):
         for name in REVISION_FIELDS:
             if name == "event_date":
                 self.event_date = data.get(name) and datetime.date.fromisoformat(data[name])
+            elif name == "ends_at":
+                self.ends_at = data.get(name) and datetime.datetime.fromisoformat(data[name])
             else:
                 setattr(self, name, data.get(name, getattr(self, name)))
         return self.save_revision(
@@ -563,6 +615,23 @@ class Article(models.Model):
             role="乡镇领导（审批链接）",
             assigned_reviewer=None,
         )
+
+    def end_when_due(self, now=None):
+        """Called by the worker once 结束时间 has passed: stamp ended_at, note it, refresh the pages.
+
+        One UPDATE under the due_to_end filter, so two workers (or a rerun) end an item once; returns
+        whether this call ended it.
+        """
+        now = now or timezone.now()
+        with transaction.atomic():
+            if not Article.objects.due_to_end(now).filter(pk=self.pk).update(ended_at=now):
+                return False
+            self.ended_at = now
+            self.log(
+                AuditEntry.Action.ENDED, by=None, comment=f"结束时间 {timezone.localtime(self.ends_at):%Y-%m-%d %H:%M}"
+            )
+            transaction.on_commit(lambda: article_changed.send(sender=Article, article=self))
+        return True
 
     def publish_when_due(self):
         """Called by the scheduled-publishing worker; 发布时间 is the moment it actually goes live."""

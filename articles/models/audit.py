@@ -18,6 +18,7 @@ class AuditEntry(models.Model):
         WITHDRAWN = "withdrawn", "撤稿"
         LINK_SENT = "link_sent", "发送审批链接"
         CHECKS_OVERRIDDEN = "checks_overridden", "忽略内容检查"
+        ENDED = "ended", "到期结束"
 
     article = models.ForeignKey("articles.Article", verbose_name="文章", on_delete=models.CASCADE, related_name="audit")
     action = models.CharField("操作", max_length=20, choices=Action)

@@ -57,6 +57,19 @@ class Column(models.Model):
         ),
     )
 
+    class EndedItems(models.TextChoices):
+        # What a list does with an item whose 公示期 is over (or that was taken down on time).
+        MARK = "mark", "继续列出并标注“已结束”"
+        HIDE = "hide", "不再列出"
+
+    ended_items = models.CharField(
+        "到期后",
+        max_length=10,
+        choices=EndedItems,
+        default=EndedItems.MARK,
+        help_text="信息到达结束时间后，栏目列表如何处理；信息页面仍可打开。",
+    )
+
     objects = ColumnQuerySet.as_manager()
 
     class Meta:

@@ -77,12 +77,15 @@ def news_list(articles, show_pins=False):
     language's per-variable cost made this list the largest part of rendering such a page.
     """
     pin = format_html('<span class="tag tag--pin">{}</span>', "置顶")
+    # Only columns that keep ended items list them (ArticleQuerySet.listed), so the mark is all a row needs.
+    ended = format_html('<span class="tag tag--ended">{}</span>', "已结束")
 
     def row(article):
         published = timezone.localtime(article.published_at)
         return (
             article.get_absolute_url(),
             pin if show_pins and article.is_pinned else "",
+            ended if article.ended_at else "",
             article.title,
             machine_datetime(published),
             published.strftime("%Y-%m-%d"),
@@ -90,7 +93,7 @@ def news_list(articles, show_pins=False):
 
     rows = format_html_join(
         "\n",
-        '    <li class="news-list__item">\n      <a href="{}">{}{}</a>\n      <time datetime="{}">{}</time>\n    </li>',
+        '    <li class="news-list__item">\n      <a href="{}">{}{}{}</a>\n      <time datetime="{}">{}</time>\n    </li>',
         (row(article) for article in articles),
     )
     return format_html('<ul class="news-list">\n{}\n</ul>', rows)

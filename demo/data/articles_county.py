@@ -328,6 +328,8 @@ ARTICLES = [
         ],
         "days_ago": 110,
         "time": "08:45",
+        # 公示期 of 5 working days: a week after publication it has ended (the list marks it 「已结束」).
+        "public_days": 7,
         "status": "published",
         "pinned": False,
         "headline": False,

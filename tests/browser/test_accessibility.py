@@ -14,8 +14,11 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 def pages():
     article = Article.objects.published().filter(township__isnull=False).first()
     column = Column.objects.visible().filter(parent__isnull=False).first()
+    ended = Article.objects.published().filter(ended_at__isnull=False).first()  # banner and 「已结束」 tag
     return [
         "/",
+        ended.get_absolute_url(),
+        ended.column.get_absolute_url(),
         column.get_absolute_url(),
         article.get_absolute_url(),
         article.township.get_absolute_url(),

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
@@ -68,3 +70,15 @@ def test_demo_pages_all_render(client, demo):
     urls += [a.get_absolute_url() for a in Article.objects.published()[:10]]
     for url in urls:
         assert client.get(url).status_code == 200, url
+
+
+def test_the_demo_publicity_notice_has_ended_and_is_marked(client, demo):
+    notice = Article.objects.get(title="关于拟表彰全县优秀村（社区）党组织书记的公示")
+    assert notice.has_ended and notice.ended_at == notice.ends_at
+    assert (notice.ends_at - notice.published_at).days == 7
+    assert notice.audit.filter(action="ended").count() == 1
+    assert datetime.datetime.fromisoformat(notice.latest_revision.data["ends_at"]) == notice.ends_at
+    listed = client.get(notice.column.get_absolute_url()).content.decode()
+    page = client.get(notice.get_absolute_url()).content.decode()
+    assert "到期结束，仅供查阅" in page
+    assert f'<span class="tag tag--ended">已结束</span>{notice.title}' in listed  # 通知公告 marks ended items

@@ -179,6 +179,8 @@ class Command(BaseCommand):
                 is_headline=data.get("headline", False),
                 created_by=self.author_of(data, people),
             )
+            if data.get("public_days"):  # a 公示 ends when its 公示期 is over
+                article.ends_at = self.published_at(now, data) + datetime.timedelta(days=data["public_days"])
             if data.get("cover") or data.get("headline"):
                 theme = data["initiatives"][0] if data["initiatives"] else "default"
                 label = township.name if township else site.SITE_PROFILE["county"]
@@ -187,6 +189,8 @@ class Command(BaseCommand):
             article.initiatives.set([initiative_map[slug] for slug in data["initiatives"]])
             article.record_revision(by=article.created_by, note="演示数据", action=AuditEntry.Action.CREATED)
             self.advance(article, data, people, now)
+            if article.ends_at and article.ends_at <= now:
+                self.end_in_the_past(article)
             count += 1
         return count
 
@@ -243,6 +247,12 @@ class Command(BaseCommand):
         article.revisions.update(created_at=written)
         Article.objects.filter(pk=article.pk).update(status=S.PUBLISHED, published_at=published_at)
         article.status, article.published_at = S.PUBLISHED, published_at
+
+    @staticmethod
+    def end_in_the_past(article):
+        """As the worker would have: ended at its 结束时间, the 到期结束 entry dated then."""
+        if article.end_when_due(now=article.ends_at):
+            article.audit.filter(action=AuditEntry.Action.ENDED).update(created_at=article.ends_at)
 
     @staticmethod
     def published_at(now, data):
