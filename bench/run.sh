@@ -18,6 +18,7 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 PORT_UNCACHED=18110
 PORT_CACHED=18111
 PORT_STATIC=18112
+PORT_FLOOR=18113
 SEARCH_N=${BENCH_SEARCH_N:-10000}
 PG_DB=dangjian_bench
 
@@ -48,7 +49,7 @@ export REDIS_URL=${BENCH_REDIS_URL:-redis://127.0.0.1:6379/14} CACHE_KEY_PREFIX=
 redis-cli -u "$REDIS_URL" flushdb >/dev/null 2>&1 || echo "Redis not reachable at $REDIS_URL: caches fall back to files" >&2
 
 # A server left over on one of our ports would be measured instead of this code: refuse to start.
-for port in $PORT_UNCACHED $PORT_CACHED $PORT_STATIC; do
+for port in $PORT_UNCACHED $PORT_CACHED $PORT_STATIC $PORT_FLOOR; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         echo "port $port is already in use (a left-over server?); stop it first: ss -ltnp | grep $port" >&2
         exit 2
@@ -87,13 +88,18 @@ PIDS+=($!)
 PAGE_CACHE=true "$GUNICORN" "${EXTRA[@]}" -c gunicorn.conf.py --workers 2 --worker-class sync \
     --bind "127.0.0.1:$PORT_CACHED" dangjian.wsgi:application >"$RUN/gunicorn-cached.log" 2>&1 &
 PIDS+=($!)
+# The floor: the same gunicorn settings serving a constant 11 KB page through Django, no middleware.
+"$GUNICORN" "${EXTRA[@]}" -c gunicorn.conf.py --workers 2 --worker-class sync \
+    --bind "127.0.0.1:$PORT_FLOOR" bench.floor:application >"$RUN/gunicorn-floor.log" 2>&1 &
+PIDS+=($!)
 sed -e "s#@RUN@#$RUN#g" -e "s#@PORT@#$PORT_STATIC#g" -e "s#@OUT@#$RUN/public#g" \
     -e "s#@APP@#127.0.0.1:$PORT_UNCACHED#g" bench/nginx-static.conf.tmpl >"$RUN/nginx.conf"
 chmod -R a+rX "$RUN/public"
 nginx -t -q -p "$RUN/" -e "$RUN/nginx-error.log" -c "$RUN/nginx.conf"
 nginx -p "$RUN/" -e "$RUN/nginx-error.log" -c "$RUN/nginx.conf" -g 'daemon off;' &
 PIDS+=($!)
-for url in "http://127.0.0.1:$PORT_UNCACHED/" "http://127.0.0.1:$PORT_CACHED/" "http://127.0.0.1:$PORT_STATIC/"; do
+for url in "http://127.0.0.1:$PORT_UNCACHED/" "http://127.0.0.1:$PORT_CACHED/" "http://127.0.0.1:$PORT_STATIC/" \
+    "http://127.0.0.1:$PORT_FLOOR/articles/1/"; do
     for _ in $(seq 1 60); do curl -sf -o /dev/null "$url" && break; sleep 0.5; done
 done
 for pid in "${PIDS[@]}"; do
@@ -104,13 +110,14 @@ TARGETS="dangjian_detail=http://127.0.0.1:$PORT_UNCACHED/articles/$ARTICLE_ID/
 dangjian_list=http://127.0.0.1:$PORT_UNCACHED$LIST
 dangjian_cached=http://127.0.0.1:$PORT_CACHED/articles/$ARTICLE_ID/
 dangjian_search=http://127.0.0.1:$PORT_UNCACHED/search/?q=$SEARCH_Q
-dangjian_static=http://127.0.0.1:$PORT_STATIC/articles/$ARTICLE_ID/"
+dangjian_static=http://127.0.0.1:$PORT_STATIC/articles/$ARTICLE_ID/
+dangjian_floor=http://127.0.0.1:$PORT_FLOOR/articles/$ARTICLE_ID/"
 echo "$TARGETS"
 
 if [ "${BENCH_SKIP_PEERS:-0}" != 1 ]; then
     log "peer harness with dangjian's targets in the same rounds"
     PEERS_EXTRA=$(echo "$TARGETS" | tr '\n' ' ') \
-    PEERS_PAIRS="dangjian_detail:plain_detail dangjian_detail:wagtail_detail dangjian_list:plain_list dangjian_list:wagtail_list dangjian_cached:plain_detail dangjian_static:nginx_static dangjian_search:plain_detail" \
+    PEERS_PAIRS="dangjian_detail:plain_detail dangjian_detail:wagtail_detail dangjian_list:plain_list dangjian_list:wagtail_list dangjian_cached:plain_detail dangjian_cached:dangjian_floor dangjian_static:nginx_static dangjian_search:plain_detail" \
     PEERS_RESULTS="$RUN/peers" bash "$PEERS/run.sh"
     cp "$RUN"/peers/summary-*.md "$RESULTS/peers-$STAMP.md"
 fi
