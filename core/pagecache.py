@@ -19,6 +19,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils.http import http_date, quote_etag
 
 PAGE_PREFIX = "pc:page:"
@@ -218,14 +219,48 @@ def _copy(response):
 
 
 class PageCacheMiddleware:
-    """Answer cache hits before sessions, CSRF, auth and messages run: a hit needs none of them."""
+    """First in MIDDLEWARE: a hit is answered before any other middleware runs.
+
+    A stored page keeps the headers the rest of the stack gave it when it was rendered (CSP, security
+    headers, X-Frame-Options, ETag), so a hit needs none of that code and answers conditional GETs
+    itself. It falls through to the stack for what the stack would treat differently: static files,
+    plain HTTP when HTTPS is required, and a Host header that is not allowed (a 400).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.conditional = ConditionalGetMiddleware(get_response)
+        self.passed_by = tuple(url for url in (settings.STATIC_URL, settings.MEDIA_URL) if url and url != "/")
 
     def __call__(self, request):
         with request_scope():
-            return cached_response(request) or self.get_response(request)
+            if self.may_answer(request):
+                request.page_cache_looked_up = True
+                if response := cached_response(request):
+                    return self.conditional.process_response(request, response)
+            request.page_cache_stores_after_stack = True
+            response = self.get_response(request)
+            if (pending := request.__dict__.pop("page_cache_pending", None)) is not None:
+                _store_final(*pending, response)
+            return response
+
+    def may_answer(self, request):
+        if not cacheable(request) or request.path.startswith(self.passed_by):
+            return False
+        if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+            return False  # SecurityMiddleware redirects it
+        request.get_host()  # raises DisallowedHost (400) as CommonMiddleware would
+        return True
+
+
+def _store(key, entry):
+    cache.set(key, entry, timeout=TIMEOUT)
+
+
+def _store_final(key, entry, response):
+    """Keep the page as the whole stack answered it, so a hit can skip the stack (see the middleware)."""
+    if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
+        _store(key, {**entry, "response": _copy(response)})
 
 
 def cache_public_page(view=None, *, on_serve=None):
@@ -237,7 +272,7 @@ def cache_public_page(view=None, *, on_serve=None):
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
-            if response := cached_response(request):
+            if not request.__dict__.get("page_cache_looked_up") and (response := cached_response(request)):
                 return response
             # Stamped first: a fragment stamping a missing tag mid-render must not look like a publication.
             before = _stamped_versions(GLOBAL_TAGS) if cacheable(request) else None
@@ -269,7 +304,10 @@ def cache_public_page(view=None, *, on_serve=None):
                             "args": args,
                             "kwargs": kwargs,
                         }
-                        cache.set(key, entry, timeout=TIMEOUT)
+                        if request.__dict__.get("page_cache_stores_after_stack"):
+                            request.page_cache_pending = (key, entry)
+                        else:
+                            _store(key, entry)
             return response
 
         return wrapped

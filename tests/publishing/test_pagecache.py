@@ -202,3 +202,41 @@ def test_new_code_does_not_serve_what_old_code_cached(tmp_path):
     for folder in ("articles", "templates"):
         (tmp_path / folder).rename(moved / folder)
     assert code_fingerprint(moved, ["articles", "templates"]) == after
+
+
+def test_a_hit_is_answered_before_the_rest_of_the_middleware(client, live, settings):
+    from tests.publishing import counting_middleware
+
+    settings.MIDDLEWARE = [
+        settings.MIDDLEWARE[0],
+        "tests.publishing.counting_middleware.CountingMiddleware",
+        *settings.MIDDLEWARE[1:],
+    ]
+    counting_middleware.seen.clear()
+    url = live.get_absolute_url()
+    miss, hit = client.get(url), client.get(url)
+    assert counting_middleware.seen == [url]  # the hit never reached the stack
+    assert hit.content == miss.content
+
+
+def test_a_hit_carries_the_headers_the_stack_gave_the_page(client, live):
+    url = live.get_absolute_url()
+    miss, hit = client.get(url), client.get(url)
+    names = ["Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "ETag"]
+    assert all(miss.has_header(name) for name in names)
+    assert {name: hit[name] for name in names} == {name: miss[name] for name in names}
+
+
+def test_a_hit_still_refuses_a_host_that_is_not_allowed(client, live):
+    url = live.get_absolute_url()
+    client.get(url)
+    assert client.get(url, HTTP_HOST="evil.example").status_code == 400
+
+
+def test_a_hit_over_plain_http_is_still_sent_to_https(client, live, settings):
+    settings.SECURE_SSL_REDIRECT = True  # read when the client's handler first loads the middleware
+    url = live.get_absolute_url()
+    client.get(url, secure=True)
+    response = client.get(url)
+    assert response.status_code == 301 and response["Location"].startswith("https://")
+    assert client.get(url, secure=True).status_code == 200
