@@ -77,6 +77,15 @@ def record(article_id, views=1):
     _ensure_timer()
 
 
+def queue(pipeline, backend, article_id, views=1):
+    """Add a view to `pipeline`, a Redis pipeline of `backend` sent by the caller (the page cache sends
+    it with the tag versions of a hit: one round trip for both)."""
+    global _recorded
+    pipeline.hincrby(backend.make_key(PENDING_KEY), article_id, views)
+    _recorded = True
+    _ensure_timer()
+
+
 def within_limit(address, article_id):
     """Whether another view of this article from this address still counts. Kept in the cache, and
     open when the cache is down: a reader is never refused because Redis is."""

@@ -178,14 +178,35 @@ _recent = {}
 RECENT_MAX = 300
 
 
-def _valid(entry):
-    return _versions(entry["tags"]) == entry["versions"]
+def _valid(entry, request=None):
+    """Whether the entry's tags are unchanged. For this process's copy of a page whose `on_serve` can
+    queue its work on a Redis pipeline (a view count), that work goes in the same round trip as the
+    versions: a hit is then one round trip. The request remembers it, so it is never done twice."""
+    queue = getattr(entry.get("on_serve"), "queue", None)
+    if not (queue and request is not None and hasattr(cache, "get_many_and")) or _served(request):
+        return _versions(entry["tags"]) == entry["versions"]
+    keys = [TAG_PREFIX + tag for tag in entry["tags"]]
+    found, sent = cache.get_many_and(
+        keys, lambda pipeline: queue(pipeline, cache, request, *entry["args"], **entry["kwargs"])
+    )
+    if not sent:
+        return _versions(entry["tags"]) == entry["versions"]
+    request.page_cache_served = True
+    versions = {tag: found.get(TAG_PREFIX + tag, 0) for tag in entry["tags"]}
+    if (memo := _request_versions.get()) is not None:
+        memo.update(versions)
+    return versions == entry["versions"]
 
 
-def _find(keys, usable):
+def _served(request):
+    """Whether this request's on_serve work is already done (queued with the versions it read)."""
+    return request.__dict__.get("page_cache_served", False)
+
+
+def _find(keys, usable, request=None):
     """The first still-valid entry under `keys`: this process's copy if it has one, else the shared one."""
     for key in keys:
-        if (entry := _recent.get(key)) and usable(key, entry) and _valid(entry):
+        if (entry := _recent.get(key)) and usable(key, entry) and _valid(entry, request):
             return entry
     found = cache.get_many(keys)
     for key in keys:
@@ -205,10 +226,10 @@ def cached_response(request):
     # ?page=N is served from its own entry if the view paginates, else from the path's only entry.
     asked = requested_page(request)
     keys = [page_key(request, asked)] + ([page_key(request)] if asked else [])
-    entry = _find(keys, lambda key, entry: key == keys[0] or not entry["paginated"])
+    entry = _find(keys, lambda key, entry: key == keys[0] or not entry["paginated"], request)
     if entry is None:
         return None
-    if entry.get("on_serve"):
+    if entry.get("on_serve") and not _served(request):
         entry["on_serve"](request, *entry["args"], **entry["kwargs"])
     return _copy(entry["response"])
 
@@ -280,7 +301,7 @@ def cache_public_page(view=None, *, on_serve=None):
             if response.status_code == 200:
                 response.setdefault("Last-Modified", http_date())
                 response.setdefault("Cache-Control", "public, max-age=0, must-revalidate")
-                if on_serve:
+                if on_serve and not _served(request):
                     on_serve(request, *args, **kwargs)
                 # Something published or withdrawn while this page was being rendered: don't keep it.
                 unchanged = before is not None and _versions(GLOBAL_TAGS) == before

@@ -196,6 +196,26 @@ class RedisCache(DjangoRedisCache):
     def clear(self):
         return super().clear()
 
+    def get_many_and(self, keys, queue):
+        """`get_many(keys)` with the commands `queue(pipeline)` adds, in one round trip.
+
+        Returns (values, True), or ({}, False) when Redis is down or fails: then none of the
+        queued commands may be assumed to have run.
+        """
+        if not self.available():
+            return {}, False
+        made = {self.make_and_validate_key(key): key for key in keys}
+        try:
+            pipeline = self.client().pipeline(transaction=False)
+            pipeline.mget(list(made))
+            queue(pipeline)
+            values = pipeline.execute()[0]
+        except RedisError as error:
+            self.health.failed(error)
+            return {}, False
+        loads = self._cache._serializer.loads
+        return {made[key]: loads(value) for key, value in zip(made, values, strict=True) if value is not None}, True
+
     def client(self):
         """The redis-py client for commands Django's cache API lacks (HINCRBY for view counts)."""
         return self._cache.get_client(write=True)
