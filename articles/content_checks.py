@@ -238,6 +238,9 @@ def rescan_published():
             )
     ContentIssue.objects.all().delete()
     ContentIssue.objects.bulk_create(issues, batch_size=500)
+    from .signals import published_rescanned
+
+    published_rescanned.send(sender=ContentIssue, issues=issues)
     return issues
 
 
