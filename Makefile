@@ -4,6 +4,7 @@ PYTHON ?= python3# .python-version pins 3.12.1 for pyenv; any python3 >= 3.12 wo
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+export PORT# settings.py derives SITE_URL (links in e-mails) from it
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests need: Chromium for Playwright (never a downloaded browser), CJK fonts
 # so screenshots show Chinese, Java for the Nu Html Checker, nginx and openssl to test deploy/ configs,

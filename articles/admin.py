@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 
+from . import titles
 from .models import Article, AuditEntry, Column, ContentIssue, Revision, SensitiveTerm, UploadedImage
 from .models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
 
@@ -26,6 +27,13 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["base_revision"].initial = self.instance.latest_revision_id
+        if "title" in self.fields:
+            titles.prepare_field(self.fields["title"])
+
+    def clean_title(self):
+        title = self.cleaned_data["title"]
+        titles.validate(title)
+        return title
 
     def clean(self):
         cleaned = super().clean()

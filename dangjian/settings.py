@@ -280,8 +280,9 @@ LOGGING = {
 # The admin's address; counties may move it away from the well-known /admin/.
 ADMIN_URL = env("ADMIN_URL", default="admin/")
 
-# The public address, for links in e-mails (notifications, approval links).
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The public address, for links in e-mails (notifications, approval links). In development it follows
+# PORT (`make run PORT=8001` exports it), so an e-mailed link opens the server that is running.
+SITE_URL = env("SITE_URL", default=f"http://127.0.0.1:{env.int('PORT', default=8000)}")
 
 # Anonymous public pages are cached and invalidated by tags (core/pagecache.py).
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)

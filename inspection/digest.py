@@ -6,7 +6,7 @@ from django.core.mail import send_mail
 from django.db.models import Q
 from django.utils import timezone
 
-LIGHTS = {"red": "红灯：有单项否决项", "amber": "黄灯：临近失分", "green": "绿灯：正常"}
+MARKS = {"pass": "✔", "fail": "✘", "unchecked": "？"}
 
 
 def send_digest(inspection):
@@ -15,18 +15,18 @@ def send_digest(inspection):
     if not recipients:
         return 0
     lines = [
-        f"网站检查结果：{LIGHTS[inspection.light]}（{timezone.localtime(inspection.checked_at):%Y-%m-%d %H:%M}）",
+        f"网站检查结果：{inspection.light_label}（{timezone.localtime(inspection.checked_at):%Y-%m-%d %H:%M}）",
         "",
     ]
     for rule in inspection.rules:
-        mark = "✔" if rule.passed else "✘"
+        mark = MARKS[rule.state]
         left = f"（距失分 {rule.days_left} 天）" if rule.days_left is not None and rule.passed else ""
         lines.append(f"{mark} {rule.title}{left}：{rule.detail}")
     soon = [c for c in inspection.columns if c.days_left is not None and not c.stale and c.days_left <= 3]
     if soon:
         lines += ["", "即将超期的栏目：", *[f"· {c.name}：还剩 {c.days_left} 天" for c in soon]]
     send_mail(
-        f"【网站检查】{LIGHTS[inspection.light]}",
+        f"【网站检查】{inspection.light_label}",
         "\n".join(lines),
         settings.DEFAULT_FROM_EMAIL,
         recipients,

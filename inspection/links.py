@@ -16,7 +16,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
-from .models import LinkCheck
+from .models import CheckRun, LinkCheck
 
 TIMEOUT = 8  # seconds; settings.LINK_CHECK_TIMEOUT overrides
 WORKERS = 8
@@ -120,4 +120,5 @@ def run():
         )
         rows.append(row)
     LinkCheck.objects.exclude(url__in=[link.url for link in links]).delete()  # links no longer on the site
+    CheckRun.record(CheckRun.Check.LINKS, now)
     return rows

@@ -53,3 +53,34 @@ class TamperAlert(models.Model):
 
     def __str__(self):
         return f"{self.article} @ {self.where}"
+
+
+class CheckRun(models.Model):
+    """When a check that runs apart from the page views (link check, tamper check, re-scan of published
+    text) last ran: a rule that reads its results is 「尚未检查」 until it has run once, never 「通过」."""
+
+    class Check(models.TextChoices):
+        LINKS = "links", "链接检查"
+        TAMPER = "tamper", "篡改比对"
+        CONTENT = "content", "已发布信息内容检查"
+
+    check_name = models.CharField("检查", max_length=20, choices=Check, unique=True)
+    ran_at = models.DateTimeField("最近运行时间")
+
+    class Meta:
+        verbose_name = "检查运行记录"
+        verbose_name_plural = "检查运行记录"
+
+    def __str__(self):
+        return f"{self.get_check_name_display()} @ {self.ran_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def record(cls, check, when=None):
+        from django.utils import timezone
+
+        cls.objects.update_or_create(check_name=check, defaults={"ran_at": when or timezone.now()})
+
+    @classmethod
+    def last_runs(cls):
+        """{check: ran_at} for the checks that have run (one query)."""
+        return dict(cls.objects.values_list("check_name", "ran_at"))

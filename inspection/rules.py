@@ -3,6 +3,10 @@ The national government-website indicators' single-veto rules (单项否决), ap
 
 Each rule says whether it passes, why, and how many days are left before it fails (a countdown
 for the idle-column rules). One failed veto rule fails the site. Dates are Asia/Shanghai days.
+
+Most rules read the database as it is now. Those that read the results of a separate check (links,
+tamper, the re-scan of published text) are 「尚未检查」 until that check has run once (CheckRun):
+no results is not the same as no problems, so they neither pass nor fail, and the light is amber.
 """
 
 import datetime
@@ -14,7 +18,7 @@ from django.utils import timezone
 from articles.models import Article, Column, ContentIssue, published_q, running_q
 from siteprofile.models import SiteProfile
 
-from .models import LinkCheck, TamperAlert
+from .models import CheckRun, LinkCheck, TamperAlert
 
 HOME_LIMIT = 14
 NEWS_CLASSES = ("news",)
@@ -54,14 +58,33 @@ class ColumnState:
         return self.limit is not None and (self.empty or self.days_left < 0)
 
 
+STATE_LABELS = {"pass": "通过", "fail": "不通过", "unchecked": "尚未检查"}
+# How to run each separate check (what a 「尚未检查」 rule tells the admin to do).
+RUN_HINTS = {
+    CheckRun.Check.LINKS: "inspect_site --check-links",
+    CheckRun.Check.TAMPER: "inspect_site --check-tamper",
+    CheckRun.Check.CONTENT: "inspect_site --check-content",
+}
+
+
 @dataclass
 class Rule:
     id: str
     title: str
-    passed: bool
+    passed: bool | None  # None: 尚未检查 (the check it reads has never run)
     detail: str
     days_left: int | None = None
     veto: bool = True
+    needs: str | None = None  # the separate check whose results it reads (CheckRun.Check), if any
+    checked_at: datetime.datetime | None = None  # when that check last ran; the inspection time for live rules
+
+    @property
+    def state(self):
+        return "unchecked" if self.passed is None else "pass" if self.passed else "fail"
+
+    @property
+    def state_label(self):
+        return STATE_LABELS[self.state]
 
 
 @dataclass
@@ -73,24 +96,42 @@ class Inspection:
 
     @property
     def verdict(self):
-        return "pass" if all(r.passed for r in self.rules if r.veto) else "fail"
+        """fail when a veto rule fails; a rule not yet checked fails nothing (the light says it is missing)."""
+        return "fail" if any(r.passed is False for r in self.rules if r.veto) else "pass"
+
+    @property
+    def unchecked(self):
+        return [r for r in self.rules if r.passed is None]
 
     @property
     def light(self):
-        """red / amber / green for the county dashboard."""
+        """red / amber / green for the county dashboard: green only when every rule was checked and passes."""
         if self.verdict == "fail":
             return "red"
-        soon = [r for r in self.rules if r.days_left is not None and r.days_left <= SOON]
+        soon = [r for r in self.rules if r.passed and r.days_left is not None and r.days_left <= SOON]
         return "amber" if soon or not all(r.passed for r in self.rules) else "green"
+
+    @property
+    def light_label(self):
+        if self.light == "red":
+            return "红灯（有单项否决项）"
+        if self.light == "amber":
+            return "黄灯（尚未完成检查）" if self.unchecked else "黄灯（临近失分）"
+        return "绿灯（正常）"
 
     def as_json(self):
         return {
             "verdict": self.verdict,
             "light": self.light,
             "checked_at": timezone.localtime(self.checked_at).isoformat(timespec="seconds"),
+            "unchecked": [r.id for r in self.unchecked],
             "rules": [
                 {
                     "id": r.id,
+                    "state": r.state,
+                    "checked_at": timezone.localtime(r.checked_at).isoformat(timespec="seconds")
+                    if r.checked_at
+                    else None,
                     "passed": r.passed,
                     "detail": r.detail,
                     "days_left": r.days_left,
@@ -167,19 +208,36 @@ class Context:
     columns: list
 
 
-# The rules in the order the dashboard shows them; `@rule` adds one (as django.core.checks.register does).
+# The rules in the order the dashboard shows them; `@rule` adds one (as django.core.checks.register does),
+# `@rule(needs=CheckRun.Check.LINKS)` one that reads a separate check's results.
 RULES = []
 
 
-def rule(func):
-    RULES.append(func)
-    return func
+def rule(func=None, *, needs=None):
+    def register(func):
+        func.needs = needs
+        RULES.append(func)
+        return func
+
+    return register(func) if func else register
 
 
 def inspect(now=None):
     now = now or timezone.now()
     context = Context(now=now, columns=column_states(now))
-    return Inspection(rules=[check(context) for check in RULES], columns=context.columns, checked_at=now)
+    runs = CheckRun.last_runs()
+    results = []
+    for check in RULES:
+        result = check(context)
+        result.needs, result.checked_at = check.needs, now
+        if check.needs:
+            result.checked_at = runs.get(check.needs)
+            if result.checked_at is None:
+                name = CheckRun.Check(check.needs).label
+                result.passed, result.days_left = None, None
+                result.detail = f"尚未检查：{name}还没有运行过（请运行 {RUN_HINTS[check.needs]}，或等待每日自动检查）"
+        results.append(result)
+    return Inspection(rules=results, columns=context.columns, checked_at=now)
 
 
 @rule
@@ -237,31 +295,24 @@ def dated_items(context):
     return Rule("dated_items", "所有信息均有发布时间", undated == 0, f"缺少发布时间的已发布信息 {undated} 条")
 
 
-def _last_link_check():
-    last_check = LinkCheck.objects.aggregate(last=Max("checked_at"))["last"]
-    if last_check:
-        return f"（{timezone.localtime(last_check):%Y-%m-%d %H:%M} 检查）"
-    return "（尚未检查，请运行 inspect_site --check-links）"
-
-
-@rule
+@rule(needs=CheckRun.Check.LINKS)
 def home_links(context):
     dead_home = LinkCheck.objects.filter(ok=False, on_home=True).count()
     return Rule(
         "home_links",
         "首页链接可用",
         dead_home < HOME_DEAD_LINK_VETO,
-        f"首页不可用链接 {dead_home} 个{_last_link_check()}",
+        f"首页不可用链接 {dead_home} 个",
     )
 
 
-@rule
+@rule(needs=CheckRun.Check.LINKS)
 def dead_links(context):
     dead = LinkCheck.objects.filter(ok=False).count()
-    return Rule("dead_links", "全站链接可用", dead == 0, f"不可用链接共 {dead} 个{_last_link_check()}", veto=False)
+    return Rule("dead_links", "全站链接可用", dead == 0, f"不可用链接共 {dead} 个", veto=False)
 
 
-@rule
+@rule(needs=CheckRun.Check.CONTENT)
 def content_errors(context):
     serious = ContentIssue.objects.filter(published_q("article__"), kind__in=["placeholder", "sensitive"])
     other = ContentIssue.objects.filter(published_q("article__")).exclude(kind__in=["placeholder", "sensitive"])
@@ -294,7 +345,7 @@ def footer_ids(context):
     )
 
 
-@rule
+@rule(needs=CheckRun.Check.TAMPER)
 def tamper(context):
     alerts = TamperAlert.objects.filter(resolved=False).count()
     return Rule("tamper", "页面与审定内容一致", alerts == 0, f"未处理的篡改告警 {alerts} 条")

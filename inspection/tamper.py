@@ -13,7 +13,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from django.conf import settings
 
-from .models import PageFingerprint, TamperAlert
+from .models import CheckRun, PageFingerprint, TamperAlert
 
 logger = logging.getLogger(__name__)
 
@@ -79,4 +79,5 @@ def check(articles, fetch_live=None):
                 if created:
                     alerts.append(alert)
                     logger.error("page of article %s served differently from what was approved (%s)", article.pk, where)
+    CheckRun.record(CheckRun.Check.TAMPER)
     return alerts

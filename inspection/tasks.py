@@ -6,8 +6,8 @@ from django.tasks import task
 
 @task
 def daily_inspection():
-    """Dead links, tampering and the rules, then the digest to the admins (periodic: once a day)."""
-    call_command("inspect_site", "--check-links", "--check-tamper", "--email", verbosity=0)
+    """Dead links, tampering, published text and the rules, then the digest to the admins (periodic: once a day)."""
+    call_command("inspect_site", "--check-links", "--check-tamper", "--check-content", "--email", verbosity=0)
 
 
 @task

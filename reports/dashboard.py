@@ -85,19 +85,32 @@ class TownshipStats:
 
     @property
     def adoption_rate(self):
-        return self.adopted / self.submitted if self.submitted else 0.0
+        """采用率: adopted items per submitted item; None ("—") when nothing was submitted, never 0 % or 100 %."""
+        return self.adopted / self.submitted if self.submitted else None
+
+    @property
+    def adoption_rate_text(self):
+        """The rate as the page shows it; the Excel sheet shows the same figure (format 0.0%)."""
+        return "—" if self.adoption_rate is None else f"{self.adoption_rate * 100:.1f}%"
+
+    @property
+    def zero(self):
+        """零报送: nothing submitted, published or adopted in the span (a township with 5 分 has reported)."""
+        return not (self.submitted or self.published or self.adopted or self.points)
 
 
 def township_stats(span):
-    """Per township: submitted, returned, published, average days from submission to publication,
-    adopted items, 信息报送 points and 采用率, ranked by points (then by what was published)."""
+    """The one computation behind the dashboard's table and its Excel export. Per township: articles
+    submitted, returns, published, average days from submission to publication, adopted items, 信息报送
+    points and 采用率, ranked by points (then by what was published)."""
     stats = {t.pk: TownshipStats(t) for t in Township.objects.all()}
     in_span = Q(created_at__gte=span.start, created_at__lt=span.end, article__township__isnull=False)
     moves = (
         AuditEntry.objects.filter(in_span)
         .values("article__township_id")
         .annotate(
-            submitted=Count("id", filter=Q(action=AuditEntry.Action.SUBMITTED)),
+            # 报送篇数: articles submitted (a resubmission after a return is the same article).
+            submitted=Count("article", distinct=True, filter=Q(action=AuditEntry.Action.SUBMITTED)),
             returned=Count("id", filter=Q(action=AuditEntry.Action.RETURNED)),
             published=Count(
                 "id", filter=Q(action__in=[AuditEntry.Action.PUBLISHED, AuditEntry.Action.FORCE_PUBLISHED])
@@ -137,8 +150,8 @@ def township_stats(span):
 
 
 def zero_reporters(stats):
-    """零报送: townships that submitted nothing in the span."""
-    return [s.township for s in stats if s.submitted == 0]
+    """零报送 (TownshipStats.zero), for the dashboard and its Excel sheet alike."""
+    return [s.township for s in stats if s.zero]
 
 
 def initiative_overview():

@@ -6,6 +6,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from .dashboard import zero_reporters
+
 HEADER_FILL = PatternFill("solid", fgColor="FBEEEE")
 INTEGER, DECIMAL, PERCENT, DATETIME = "0", "0.0", "0.0%", "yyyy-mm-dd hh:mm"
 # A text cell starting with one of these is a formula (or DDE payload) to Excel and LibreOffice.
@@ -60,6 +62,7 @@ def _bytes(workbook):
 
 
 def township_stats_workbook(span, stats):
+    """The dashboard's table as a sheet: `stats` from dashboard.township_stats, shown as the page shows them."""
     workbook = _book()
     headers = [
         "排名",
@@ -82,14 +85,14 @@ def township_stats_workbook(span, stats):
             s.average_days,
             s.adopted,
             s.points,
-            s.adoption_rate,
+            "—" if s.adoption_rate is None else s.adoption_rate,
         )
         for s in stats
     ]
     formats = [INTEGER, None, INTEGER, INTEGER, INTEGER, DECIMAL, INTEGER, INTEGER, PERCENT]
     sheet = _sheet(workbook, f"信息报送统计（{span.label}）"[:31], headers, rows, formats, {2: 14})
     sheet.append([])
-    zero = [s.township.name for s in stats if s.submitted == 0]
+    zero = [township.name for township in zero_reporters(stats)]
     sheet.append(["零报送", "、".join(zero) or "无"])
     return _bytes(workbook)
 

@@ -3,7 +3,7 @@ from django.forms.utils import ErrorList
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from articles import workflow
+from articles import titles, workflow
 from articles.images import clean_image
 from articles.models import Article, Column, UploadedImage
 from articles.models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
@@ -70,6 +70,12 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
             del self.fields["is_headline"]
         if self.instance.pk:
             self.fields["base_revision"].initial = self.instance.latest_revision_id
+        titles.prepare_field(self.fields["title"])
+
+    def clean_title(self):
+        title = self.cleaned_data["title"]
+        titles.validate(title)
+        return title
 
     def clean_ends_at(self):
         """A new 结束时间 must lie ahead; an unchanged past one (the item has ended) may stay as it is."""

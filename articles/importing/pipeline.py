@@ -5,7 +5,7 @@ The steps in order, from lines to an ImportResult; each step records what it dro
 import re
 from pathlib import Path
 
-from .. import content_checks
+from .. import content_checks, titles
 from .blocks import html_lines, text_lines
 from .classify import date_line_parts, furniture_reason, is_headline_item, is_meta_line, is_prose, is_site_plug
 from .dates import parse_date
@@ -213,6 +213,10 @@ def extract(lines, meta, name, *, known_townships=(), themes=None):
         result.note("township", *where)
     result.initiatives = find_initiatives(" ".join([result.title, result.subtitle, *result.paragraphs]), themes)
     result.warnings = content_checks.check_text(result.body_text, sensitive=False)
+    result.warnings += content_checks.check_title(result.title)
+    result.title, cut = titles.cut_for_import(result.title)
+    if cut:
+        result.warnings.append(content_checks.Finding("title_long", cut, result.title[:60]))
     return result
 
 

@@ -1,4 +1,5 @@
 import datetime
+import html
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -303,8 +304,9 @@ class Article(models.Model):
 
     @property
     def excerpt(self):
-        """The summary, or the start of the body when the editor wrote none."""
-        return self.summary or Truncator(strip_tags(self.body)).chars(90)
+        """The summary, or the start of the body when the editor wrote none: plain text (entities decoded),
+        so the template escapes it once (a body's `&lt;` is shown as `<`, not as `&amp;lt;`)."""
+        return self.summary or Truncator(" ".join(html.unescape(strip_tags(self.body)).split())).chars(90)
 
     def neighbours(self):
         """(上一篇, 下一篇): the newer and the older published article in the same column, in one query."""

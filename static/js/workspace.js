@@ -50,7 +50,30 @@
     });
   }
 
+  // The title's live count (articles/titles.py holds the numbers and the same words): a hint, never a cut.
+  function countTitle(input) {
+    var advised = parseInt(input.getAttribute("data-advised"), 10);
+    var most = parseInt(input.getAttribute("data-max"), 10);
+    var counter = document.createElement("p");
+    counter.className = "title-counter";
+    counter.id = input.id + "_counter";
+    input.insertAdjacentElement("afterend", counter);
+    var described = input.getAttribute("aria-describedby");
+    input.setAttribute("aria-describedby", (described ? described + " " : "") + counter.id);
+    function update() {
+      // Characters as a reader counts them (code points), not UTF-16 units.
+      var length = Array.from(input.value).length;
+      var text = "已输入 " + length + " 字，建议不超过 " + advised + " 字";
+      if (length > most) { text += "（最多 " + most + " 字，请删减）"; }
+      counter.textContent = text;
+      counter.classList.toggle("title-counter--over", length > advised);
+    }
+    input.addEventListener("input", update);
+    update();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".image-upload").forEach(wire);
+    document.querySelectorAll("input[data-title-counter]").forEach(countTitle);
   });
 })();
