@@ -1,9 +1,29 @@
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import format_html_join, strip_tags
 
 from . import titles
+from .content_checks import LABELS as ISSUE_LABELS
 from .models import Article, AuditEntry, Column, ContentIssue, Revision, SensitiveTerm, UploadedImage
 from .models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
+from .status import Status
+
+
+def labelled_filter(field, title, labels):
+    """A sidebar filter for a code field without choices that names each code in Chinese."""
+
+    class Filter(admin.SimpleListFilter):
+        parameter_name = field
+
+        def lookups(self, request, model_admin):
+            return list(labels.items())
+
+        def queryset(self, request, queryset):
+            return queryset.filter(**{field: self.value()}) if self.value() else queryset
+
+    Filter.title = title
+    return Filter
 
 
 @admin.register(Column)
@@ -18,7 +38,7 @@ class ColumnAdmin(admin.ModelAdmin):
 class ArticleAdminForm(forms.ModelForm):
     """Carries the revision the form was loaded from, so an admin cannot overwrite a newer edit."""
 
-    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_revision = forms.IntegerField(label="打开时的版本", widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
@@ -88,16 +108,24 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "created_at",
         "article",
         "action",
-        "from_status",
-        "to_status",
+        "from_status_display",
+        "to_status_display",
         "actor_name",
         "actor_role",
         "comment",
     ]
-    list_filter = ["action", "actor_role", "to_status", "created_at"]
+    list_filter = ["action", "actor_role", labelled_filter("to_status", "新状态", dict(Status.choices)), "created_at"]
     search_fields = ["article__title", "actor_name", "comment"]
     date_hierarchy = "created_at"
     list_select_related = ["article"]
+
+    @admin.display(description="原状态", ordering="from_status")
+    def from_status_display(self, entry):
+        return entry.from_status_label
+
+    @admin.display(description="新状态", ordering="to_status")
+    def to_status_display(self, entry):
+        return entry.to_status_label
 
     def has_add_permission(self, request):
         return False
@@ -114,6 +142,15 @@ class RevisionAdmin(admin.ModelAdmin):
     list_display = ["article", "number", "created_by", "created_at", "note"]
     search_fields = ["article__title"]
     list_select_related = ["article", "created_by"]
+    fields = ["article", "number", "created_by", "created_at", "note", "contents"]
+    readonly_fields = ["contents"]
+
+    @admin.display(description="内容")
+    def contents(self, revision):
+        """The saved fields under their Chinese names, rich text as plain text."""
+        return format_html_join(
+            "", "<p><strong>{}</strong>：{}</p>", ((label, value) for label, value in _labelled(revision.data))
+        )
 
     def has_add_permission(self, request):
         return False
@@ -142,13 +179,28 @@ class SensitiveTermAdmin(admin.ModelAdmin):
 class ContentIssueAdmin(admin.ModelAdmin):
     """What the last scan of published articles found."""
 
-    list_display = ["article", "kind", "message", "excerpt", "found_at"]
-    list_filter = ["kind", "found_at"]
+    list_display = ["article", "kind_display", "message", "excerpt", "found_at"]
+    list_filter = [labelled_filter("kind", "类别", ISSUE_LABELS), "found_at"]
     search_fields = ["article__title", "message", "excerpt"]
     list_select_related = ["article"]
+    fields = ["article", "kind_display", "message", "excerpt", "found_at"]
+    readonly_fields = ["kind_display", "found_at"]
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description="类别", ordering="kind")
+    def kind_display(self, issue):
+        return ISSUE_LABELS.get(issue.kind, issue.kind)
+
+
+def _labelled(data):
+    for key, value in data.items():
+        try:
+            label = Article._meta.get_field(key.removesuffix("_id")).verbose_name
+        except FieldDoesNotExist:
+            label = key
+        yield label, strip_tags(str(value)) if value not in (None, "") else "—"

@@ -41,11 +41,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_prose_editor",
-    "axes",
+    # Third-party apps under Chinese names (dangjian/apps.py).
+    "dangjian.apps.AxesConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "dangjian.apps.TOTPConfig",
     "solo",
-    "django_tasks_db",
+    "dangjian.apps.TasksDBConfig",
     "background",
     "accounts",
     "siteprofile",
@@ -57,6 +58,8 @@ INSTALLED_APPS = [
     "inspection",
     "backups",
     "demo",
+    # Last: re-registers third-party admins and names permissions in Chinese after every migrate.
+    "dangjian.apps.DangjianConfig",
 ]
 
 MIDDLEWARE = [
@@ -191,6 +194,8 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Chinese for what Django 6.1 and the third-party apps do not translate yet (dangjian/apps.py).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "static/"

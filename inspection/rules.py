@@ -42,6 +42,15 @@ class ColumnState:
     published: int
 
     @property
+    def update_class_label(self):
+        """动态要闻, 通知公告 …: the column's class as the admin names it (the code for an unknown class)."""
+        return (
+            Column.UpdateClass(self.update_class).label
+            if self.update_class in Column.UpdateClass
+            else self.update_class
+        )
+
+    @property
     def empty(self):
         return self.published == 0
 

@@ -197,11 +197,13 @@ class Adoption(models.Model):
 class ReminderSent(models.Model):
     """A deadline reminder already sent, so the daily job never mails the same township twice."""
 
-    period = models.ForeignKey(ReportPeriod, on_delete=models.CASCADE)
-    township = models.ForeignKey("townships.Township", on_delete=models.CASCADE)
-    sent_at = models.DateTimeField(auto_now_add=True)
+    period = models.ForeignKey(ReportPeriod, verbose_name="报告周期", on_delete=models.CASCADE)
+    township = models.ForeignKey("townships.Township", verbose_name="乡镇", on_delete=models.CASCADE)
+    sent_at = models.DateTimeField("发送时间", auto_now_add=True)
 
     class Meta:
+        verbose_name = "截止提醒记录"
+        verbose_name_plural = "截止提醒记录"
         constraints = [models.UniqueConstraint(fields=["period", "township"], name="one_reminder_per_period")]
 
     def __str__(self):

@@ -7,8 +7,8 @@ class UploadedImage(models.Model):
 
     file = models.ImageField("图片", upload_to="uploads/%Y/%m/", width_field="width", height_field="height")
     alt_text = models.CharField("图片说明", max_length=200, help_text="供读屏软件朗读，描述图片内容。")
-    width = models.PositiveIntegerField(editable=False, default=0)
-    height = models.PositiveIntegerField(editable=False, default=0)
+    width = models.PositiveIntegerField("宽度（像素）", editable=False, default=0)
+    height = models.PositiveIntegerField("高度（像素）", editable=False, default=0)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.SET_NULL, null=True, related_name="+"
     )
