@@ -24,7 +24,7 @@ LABELS = {
     "sensitive": "错敏词",
     "unreadable": "无法读取",
     "image_alt": "图片缺少说明",
-    "title_html": "标题含 HTML 标签",
+    "title_html": "标题含网页代码",
     "title_long": "标题过长",
 }
 
@@ -196,7 +196,7 @@ def check_title(title):
     tags = titles.tags_in(title)
     if not tags:
         return []
-    return [Finding("title_html", f"标题中有 HTML 标签“{tags[0]}”，读者会看到这些符号，请改为纯文字。", title[:60])]
+    return [Finding("title_html", f"标题中有网页代码“{tags[0]}”，读者会看到这些符号，请改为纯文字。", title[:60])]
 
 
 def check_image_alt(body):

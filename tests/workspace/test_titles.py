@@ -52,7 +52,7 @@ def test_a_title_with_html_tags_is_refused(client, draft, people, title):
     client.force_login(people.editor)
     response = client.post(f"/workspace/articles/{draft.pk}/edit/", form_data(draft, title=title))
     assert response.status_code == 200
-    assert "标题不能含 HTML 标签" in response.content.decode()
+    assert "标题不能含网页代码" in response.content.decode()
 
 
 @pytest.mark.parametrize("title", ["增速 > 5% 且 < 10% 的村", "a<b 与 1 < 2"])
@@ -73,7 +73,7 @@ def test_a_legacy_title_with_html_is_flagged_by_the_content_checks(county):
     article = ArticleFactory(column=county.township_news, title="<strong>远门镇</strong>党建工作综述")
     kinds = {finding.kind: finding for finding in content_checks.check_article(article)}
     assert "title_html" in kinds and "<strong>" in kinds["title_html"].message
-    assert kinds["title_html"].label == "标题含 HTML 标签"
+    assert kinds["title_html"].label == "标题含网页代码"
 
 
 def test_the_importer_cuts_an_over_long_title_and_says_so():
