@@ -65,11 +65,13 @@ def run(seen, action, *, by, comment="", column=None):
         try:
             with transaction.atomic():
                 message = _do(article, action, by=by, comment=comment, column=column)
-        except workflow.TransitionNotAllowed:
+        except workflow.TransitionNotAllowed as error:
             article.refresh_from_db(fields=["status"])
-            results.append(
-                Result(article.pk, article.title, False, f"状态已变化（现为“{article.get_status_display()}”）")
-            )
+            moved = article.status != seen_status  # by someone else, between our read and our lock
+            reason = f"状态已变化（现为“{article.get_status_display()}”）" if moved else str(error)
+            results.append(Result(article.pk, article.title, False, reason))
+        except Article.DoesNotExist:
+            results.append(Result(article.pk, article.title, False, "状态已变化（刚被删除）"))
         except PermissionDenied:
             results.append(Result(article.pk, article.title, False, "无权限"))
         except EditConflict:
