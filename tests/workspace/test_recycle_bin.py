@@ -6,6 +6,9 @@ audit trail survive a purge of the text. Real requests (workspace, admin, public
 import datetime
 import json
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -195,3 +198,37 @@ def test_a_backup_keeps_what_is_in_the_bin(draft, people, tmp_path):
     articles = [r for r in records if r["model"] == "articles.article"]
     assert [(r["pk"], r["fields"]["status"]) for r in articles] == [(draft.pk, "deleted")]
     assert any(r["model"] == "articles.articledeletion" for r in records)
+
+
+VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.mark.skipif(not VNU_JAR.exists() or not shutil.which("java"), reason="vnu.jar and Java needed")
+def test_bin_and_batch_pages_are_valid_html(client, live, draft, people, county, tmp_path):
+    other = Article(title="批量页面校验", column=county.township_news, township=county.township)
+    other.save_revision(by=people.editor)
+    client.force_login(people.admin)
+    seen = {"ids": [other.pk], f"seen_{other.pk}": "draft"}
+    pages = {
+        "list": client.get("/workspace/?tab=all"),
+        "confirm": client.post("/workspace/batch/", {**seen, "action": "move"}),
+        "confirm-error": client.post("/workspace/batch/", {**seen, "action": "return", "confirm": "1"}),
+        "result": client.post("/workspace/batch/", {**seen, "action": "delete", "confirm": "1"}),
+        "delete": client.get(f"/workspace/articles/{live.pk}/delete/"),
+    }
+    live.move_to_bin(by=people.admin)
+    pages["bin"] = client.get("/workspace/bin/")
+    pages["purge"] = client.post(f"/workspace/bin/{live.pk}/purge/", {"reason": ""})
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    files = sorted(str(p) for p in tmp_path.glob("*.html"))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    assert [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
