@@ -232,3 +232,23 @@ def test_bin_and_batch_pages_are_valid_html(client, live, draft, people, county,
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     assert [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages] == []
+
+
+def test_binning_a_published_item_drops_its_cached_pages_and_its_static_copy(
+    client, live, people, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from publishing import static_export
+
+    settings.PAGE_CACHE = True
+    settings.STATIC_EXPORT_DIR = str(tmp_path / "static-site")
+    static_export.update_for_article(live)
+    copy = Path(settings.STATIC_EXPORT_DIR) / static_export.file_for(live.get_absolute_url())
+    assert copy.exists()
+    for url in ["/", "/columns/township-news/", live.get_absolute_url()]:
+        assert live.title in client.get(url).content.decode(), url  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        live.move_to_bin(by=people.admin)
+    assert client.get(live.get_absolute_url()).status_code == 404
+    assert live.title not in client.get("/columns/township-news/").content.decode()
+    assert live.title not in client.get("/").content.decode()
+    assert not copy.exists()
