@@ -223,7 +223,12 @@ class WorkspaceSearchForm(forms.Form):
     """搜索 on the workspace list: part of a title, optionally one state."""
 
     q = forms.CharField(label="搜索标题", max_length=120, required=False)
-    status = forms.ChoiceField(label="状态", choices=[("", "全部状态"), *Status.choices], required=False)
+    # 已删除 items live in the 回收站, not in these lists.
+    status = forms.ChoiceField(
+        label="状态",
+        choices=[("", "全部状态"), *[c for c in Status.choices if c[0] != Status.DELETED]],
+        required=False,
+    )
 
 
 class BatchForm(ChineseLabels, forms.Form):

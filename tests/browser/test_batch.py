@@ -55,3 +55,16 @@ def test_a_county_reviewer_publishes_two_items_in_one_batch(demo_site, desktop_p
     assert set(Article.objects.filter(pk__in=[demo_item.pk, extra.pk]).values_list("status", flat=True)) == {
         Article.Status.PUBLISHED
     }
+
+
+def test_the_batch_controls_fit_a_phone(demo_site, phone_page):
+    from .layout import PHONE_WIDTH, boxes, look_at
+
+    page = phone_page
+    log_in(page, demo_site.url, "county_reviewer")
+    page.goto(demo_site.url + "/workspace/?tab=all")
+    expect(page.get_by_role("group", name="批量操作（勾选稿件后选择操作，下一步会先确认）")).to_be_visible()
+    look_at(page, "workspace-batch-phone")
+    controls = boxes(page, ".ws-batch, .ws-batch select, .ws-batch button, .ws-pick")
+    assert controls and all(left >= 0 and left + width <= PHONE_WIDTH for _t, left, _top, width, _h in controls)
+    assert all(height >= 20 for text, _l, _t, _w, height in controls if not text)  # the checkboxes: tappable
