@@ -31,6 +31,9 @@ EXPIRED_REASON = "回收站保留期满"
 # What a purge blanks, on the article and in each revision's data (the title stays, see above).
 PURGED_TEXT_FIELDS = ["subtitle", "summary", "body", "source", "authors", "editor", "original_url"]
 PURGED_MARK = "（内容已彻底删除）"
+# States whose URL answers something public (200, or 410 once withdrawn): binning or restoring them
+# changes what that URL and the lists say, so caches and the static copy must follow.
+HAS_A_PUBLIC_PAGE = {Status.PUBLISHED, Status.WITHDRAWN}
 
 
 class ArticleDeletionQuerySet(models.QuerySet):
@@ -121,7 +124,8 @@ class RecycleBinMixin:
             to_status=Status.DELETED,
             comment=f"可在{RETENTION_DAYS}天内从回收站恢复",
         )
-        if locked.status == Status.PUBLISHED:
+        if locked.status in HAS_A_PUBLIC_PAGE:
+            locked.status = Status.DELETED
             transaction.on_commit(lambda: article_changed.send(sender=type(self), article=locked))
         return deletion
 
@@ -146,6 +150,9 @@ class RecycleBinMixin:
             else f"删除前为“{Status(deletion.status_before).label}”，需重新审核发布"
         )
         self.log(AuditEntry.Action.RESTORED_FROM_BIN, by=by, from_status=Status.DELETED, to_status=target, comment=note)
+        if deletion.status_before in HAS_A_PUBLIC_PAGE:  # its URL answered 404 meanwhile (perhaps cached)
+            locked.status = target
+            transaction.on_commit(lambda: article_changed.send(sender=type(self), article=locked))
         return target
 
     @transaction.atomic

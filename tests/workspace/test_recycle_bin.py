@@ -252,3 +252,19 @@ def test_binning_a_published_item_drops_its_cached_pages_and_its_static_copy(
     assert live.title not in client.get("/columns/township-news/").content.decode()
     assert live.title not in client.get("/").content.decode()
     assert not copy.exists()
+
+
+def test_a_withdrawn_item_answers_404_in_the_bin_and_410_again_once_restored(
+    client, live, people, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE = True
+    with django_capture_on_commit_callbacks(execute=True):
+        live.withdraw(by=people.county_reviewer, reason="数据有误")
+    assert client.get(live.get_absolute_url()).status_code == 410
+    with django_capture_on_commit_callbacks(execute=True):
+        live.move_to_bin(by=people.admin)
+    assert client.get(live.get_absolute_url()).status_code == 404
+    assert client.get(live.get_absolute_url()).status_code == 404  # cached now
+    with django_capture_on_commit_callbacks(execute=True):
+        assert live.restore_from_bin(by=people.admin) == S.WITHDRAWN
+    assert client.get(live.get_absolute_url()).status_code == 410
