@@ -83,23 +83,47 @@ def run(seen, action, *, by, comment="", column=None):
     return results
 
 
-def _do(article, action, *, by, comment, column):
+def _check(article, action, by, column=None):
+    """Raise (TransitionNotAllowed, PermissionDenied, ValidationError) unless `by` may do it to `article`."""
     if action in ("approve", "publish", "return"):
         workflow.check(article, action, by)
+    elif action == "move":
+        if column is not None and article.column_id == column.pk:
+            raise ValidationError("已在该栏目")
+        if not workflow.can_edit(article, by):
+            raise PermissionDenied
+    elif action == "delete" and not workflow.can_move_to_bin(article, by):
+        raise PermissionDenied
+
+
+def foreseen_skip(article, seen_status, action, by):
+    """For the confirmation page: why this item would be skipped if confirmed now, or ""."""
+    if article is None:
+        return "稿件不存在或已删除"
+    if article.status != seen_status:
+        return f"状态已变化（现为“{article.get_status_display()}”）"
+    try:
+        _check(article, action, by)
+    except workflow.TransitionNotAllowed as error:
+        return str(error)
+    except PermissionDenied:
+        return "无权限"
+    except ValidationError as error:
+        return "；".join(error.messages)
+    return ""
+
+
+def _do(article, action, *, by, comment, column):
+    _check(article, action, by, column)
+    if action in ("approve", "publish", "return"):
         transition = workflow.TRANSITIONS[action]
         getattr(article, transition.method)(by=by, comment=comment)
         return f"已{transition.label}，现为“{article.get_status_display()}”"
     if action == "move":
-        if article.column_id == column.pk:
-            raise ValidationError("已在该栏目")
-        if not workflow.can_edit(article, by):
-            raise PermissionDenied
         article.column = column
         article.save_revision(by=by, base_revision_id=article.latest_revision_id, note=f"批量移动到“{column}”")
         return f"已移动到“{column}”"
     if action == "delete":
-        if not workflow.can_move_to_bin(article, by):
-            raise PermissionDenied
         article.move_to_bin(by=by)
         return "已移入回收站，30天内可恢复"
     raise ValueError(action)

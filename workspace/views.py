@@ -492,7 +492,10 @@ def batch_action(request):
             {**context, "results": results, "done": done, "skipped": len(results) - done},
         )
     found = Article.objects.for_user(request.user).select_related("column", "township").in_bulk(list(seen))
-    items = [(pk, found.get(pk), status) for pk, status in seen.items()]
+    items = [
+        (pk, found.get(pk), status, batch.foreseen_skip(found.get(pk), status, action, request.user))
+        for pk, status in seen.items()
+    ]
     return render(
         request,
         "workspace/batch_confirm.html",

@@ -91,6 +91,8 @@ def test_what_the_person_may_not_do_is_skipped_as_no_permission(client, make, pe
     submitted = make("已提交的稿件", S.TOWNSHIP_REVIEW)
     other = make("石桥镇的草稿", township=people.other_township, by=people.other_editor)
     client.force_login(people.editor)
+    confirm = client.post("/workspace/batch/", picked(mine, submitted, other, action="delete")).content.decode()
+    assert confirm.count("将跳过：") == 2 and "将跳过：无权限" in confirm and "将跳过：稿件不存在或已删除" in confirm
     response = client.post("/workspace/batch/", picked(mine, submitted, other, action="delete", confirm="1"))
     assert results(response) == {
         "本人草稿": ("成功", "已移入回收站，30天内可恢复"),
