@@ -236,7 +236,7 @@ class BatchForm(ChineseLabels, forms.Form):
     confirmation page what the action needs (退回意见, the column)."""
 
     action = forms.ChoiceField(label="批量操作", choices=())
-    comment = forms.CharField(label="意见（退回时必填）", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     column = forms.ModelChoiceField(label="移动到栏目", queryset=Column.objects.none(), required=False)
 
     def __init__(self, data, *, user, confirming=False):
@@ -247,6 +247,9 @@ class BatchForm(ChineseLabels, forms.Form):
         self.fields["action"].choices = batch.actions_for(user)
         self.fields["column"].queryset = Column.objects.filter(children__isnull=True).select_related("parent")
         self.fields["column"].empty_label = "请选择栏目"
+        transition = workflow.TRANSITIONS.get((data or {}).get("action", ""))
+        if transition is not None:  # the single-item form's label: 退回意见（必填）, 审核意见（选填）…
+            self.fields["comment"].label = transition.comment_label
 
     def clean(self):
         from articles import batch

@@ -119,7 +119,7 @@ def test_returning_needs_a_comment_on_the_confirmation_page(client, make, people
     one, two = make("退回一", S.COUNTY_REVIEW), make("退回二", S.COUNTY_REVIEW)
     client.force_login(people.county_reviewer)
     first = client.post("/workspace/batch/", picked(one, two, action="return"))
-    assert "退回意见" in first.content.decode() or "意见（退回时必填）" in first.content.decode()
+    assert "退回意见（必填）" in first.content.decode()
     missing = client.post("/workspace/batch/", picked(one, two, action="return", confirm="1", comment=" "))
     assert missing.status_code == 200 and "退回修改必须填写退回意见" in missing.content.decode()
     assert Article.objects.get(pk=one.pk).status == S.COUNTY_REVIEW
