@@ -5,7 +5,7 @@ from django.utils.html import format_html_join, strip_tags
 
 from . import titles
 from .content_checks import LABELS as ISSUE_LABELS
-from .models import Article, AuditEntry, Column, ContentIssue, Revision, SensitiveTerm, UploadedImage
+from .models import Article, ArticleDeletion, AuditEntry, Column, ContentIssue, Revision, SensitiveTerm, UploadedImage
 from .models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
 from .status import Status
 
@@ -93,11 +93,45 @@ class ArticleAdmin(admin.ModelAdmin):
             obj.created_by = request.user
         obj.save()
 
+    # Deleting in the admin moves to the recycle bin (回收站 in the workspace), like everywhere else:
+    # the revisions and the audit trail stay, and the item can be restored for 30 days.
+    def delete_model(self, request, obj):
+        obj.move_to_bin(by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            article.move_to_bin(by=request.user)
+
+    def get_deleted_objects(self, objs, request):
+        """The confirmation page lists only the articles: nothing related is deleted with them."""
+        to_delete = [str(obj) for obj in objs]
+        perms_needed = set() if self.has_delete_permission(request) else {"文章"}
+        return to_delete, {"文章": len(to_delete)}, perms_needed, []
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # Only now are the initiatives saved, so the revision snapshot is complete.
         action = AuditEntry.Action.EDITED if change else AuditEntry.Action.CREATED
         form.instance.record_revision(by=request.user, note="在管理后台修改", action=action)
+
+
+@admin.register(ArticleDeletion)
+class ArticleDeletionAdmin(admin.ModelAdmin):
+    """Who put what in the recycle bin, when, and its fate; restore and purge happen in the workspace."""
+
+    list_display = ["article", "status_before", "deleted_by_name", "deleted_at", "restored_at", "purged_at"]
+    list_filter = ["status_before", "deleted_at", "purged_at"]
+    search_fields = ["article__title", "deleted_by_name", "purge_reason"]
+    list_select_related = ["article"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AuditEntry)

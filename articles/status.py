@@ -11,3 +11,5 @@ class Status(models.TextChoices):
     SCHEDULED = "scheduled", "定时发布"
     PUBLISHED = "published", "已发布"
     WITHDRAWN = "withdrawn", "已撤稿"
+    # In the recycle bin (articles/models/deletions.py): hidden everywhere, restorable for 30 days.
+    DELETED = "deleted", "已删除"

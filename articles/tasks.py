@@ -37,3 +37,16 @@ def end_due_articles():
     for article in Article.objects.due_to_end().select_related("column"):
         ended += article.end_when_due()
     return ended
+
+
+@task
+def purge_expired_articles():
+    """回收站: items deleted more than 30 days ago are purged (periodic, daily at 03:00), reason on record."""
+    from .models import ArticleDeletion
+    from .models.deletions import EXPIRED_REASON
+
+    purged = 0
+    for deletion in ArticleDeletion.objects.expired().select_related("article"):
+        deletion.article.purge(by=None, reason=EXPIRED_REASON)
+        purged += 1
+    return purged

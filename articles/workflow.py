@@ -12,10 +12,11 @@ Views, templates and the admin ask `allowed_actions()` / `can_edit()`; the Artic
     an adopted (采用) township item goes 草稿 ──republish──▶ 已发布 (Article.republish); like go_live it
     is started by the system, never offered as a button.
 
-    Deleting is not a transition: an editor may delete their own draft only while it has never been
-    submitted (can_delete). Such a draft has no review record to lose; anything that went through
-    review (已退回 included: it carries the reviewer's comments) is kept, and withdrawn instead.
-    The audit trail belongs to the article and goes with it, so a deletion leaves no AuditEntry.
+    Deleting is not a transition: it moves the item to the recycle bin (回收站, Status.DELETED,
+    articles/models/deletions.py), restorable for 30 days; nothing, revisions and audit trail
+    included, is erased, and 彻底删除 blanks only the text. An editor may delete their own draft
+    only while it has never been submitted (can_delete); an admin (articles.delete_article) may
+    delete any item in scope, restore it and purge it (can_move_to_bin, can_restore, can_purge).
 """
 
 from dataclasses import dataclass, field
@@ -190,6 +191,27 @@ def can_delete(article, user):
         and in_scope(article, user)
         and not article.audit.exclude(action__in=UNREVIEWED_ACTIONS).exists()
     )
+
+
+DELETE_ANY = "articles.delete_article"
+
+
+def can_move_to_bin(article, user):
+    """Admins anything in scope; an editor their own never-submitted draft (can_delete)."""
+    if article.status == S.DELETED or not user.is_active:
+        return False
+    return (user.has_perm(DELETE_ANY) and in_scope(article, user)) or can_delete(article, user)
+
+
+def can_restore(article, deletion, user):
+    """Admins; and whoever deleted their own draft may take it back."""
+    if not user.is_active or not in_scope(article, user):
+        return False
+    return user.has_perm(DELETE_ANY) or (deletion.deleted_by_id == user.pk and article.created_by_id == user.pk)
+
+
+def can_purge(article, user):
+    return user.is_active and user.has_perm(DELETE_ANY) and in_scope(article, user)
 
 
 def can_view(article, user):

@@ -87,7 +87,13 @@ def backup(out):
 def _write(out):
     data = io.StringIO()
     call_command(
-        "dumpdata", "--natural-foreign", "--natural-primary", *[f"--exclude={e}" for e in EXCLUDE], stdout=data
+        # --all: the default managers hide the recycle bin (Article.objects); a backup keeps it.
+        "dumpdata",
+        "--all",
+        "--natural-foreign",
+        "--natural-primary",
+        *[f"--exclude={e}" for e in EXCLUDE],
+        stdout=data,
     )
     (out / "data.json").write_text(data.getvalue(), encoding="utf-8")
     media = Path(settings.MEDIA_ROOT)
@@ -162,7 +168,7 @@ def database_is_empty():
 
     from articles.models import Article
 
-    return not Article.objects.exists() and not get_user_model().objects.exists()
+    return not Article.all_objects.exists() and not get_user_model().objects.exists()
 
 
 def restore(folder, *, check_signed=True):

@@ -308,5 +308,6 @@ PERIODIC_TASKS = [
     {"task": "articles.tasks.flush_view_counts", "every": "minute"},
     {"task": "reports.tasks.send_deadline_reminders", "every": "hour"},
     {"task": "inspection.tasks.daily_inspection", "every": "day", "at": "02:00"},
+    {"task": "articles.tasks.purge_expired_articles", "every": "day", "at": "03:00"},
     {"task": "background.tasks.prune_task_results", "every": "day", "at": "04:00"},
 ]

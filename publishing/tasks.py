@@ -20,7 +20,8 @@ def export_article_pages(article_id, previous=None):
 
     from . import static_export
 
-    article = Article.objects.filter(pk=article_id).select_related("column__parent", "township").first()
+    # all_objects: an item moved to the recycle bin must have its page removed too.
+    article = Article.all_objects.filter(pk=article_id).select_related("column__parent", "township").first()
     if article is None:
         return  # deleted meanwhile: on_article_deleted removed its page
     static_export.update_for_article(article, previous)

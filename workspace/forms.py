@@ -229,4 +229,58 @@ class WorkspaceSearchForm(forms.Form):
     """搜索 on the workspace list: part of a title, optionally one state."""
 
     q = forms.CharField(label="搜索标题", max_length=120, required=False)
-    status = forms.ChoiceField(label="状态", choices=[("", "全部状态"), *Status.choices], required=False)
+    # 已删除 items live in the 回收站, not in these lists.
+    status = forms.ChoiceField(
+        label="状态",
+        choices=[("", "全部状态"), *[c for c in Status.choices if c[0] != Status.DELETED]],
+        required=False,
+    )
+
+
+class BatchForm(ChineseLabels, forms.Form):
+    """批量操作: the ticked items (ids, with the state each showed: seen_<id>), the action, and on the
+    confirmation page what the action needs (退回意见, the column)."""
+
+    action = forms.ChoiceField(label="批量操作", choices=())
+    comment = forms.CharField(label="意见", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    column = forms.ModelChoiceField(label="移动到栏目", queryset=Column.objects.none(), required=False)
+
+    def __init__(self, data, *, user, confirming=False):
+        from articles import batch
+
+        super().__init__(data, error_class=AlertErrorList)
+        self.confirming = confirming
+        self.fields["action"].choices = batch.actions_for(user)
+        self.fields["column"].queryset = Column.objects.filter(children__isnull=True).select_related("parent")
+        self.fields["column"].empty_label = "请选择栏目"
+        transition = workflow.TRANSITIONS.get((data or {}).get("action", ""))
+        if transition is not None:  # the single-item form's label: 退回意见（必填）, 审核意见（选填）…
+            self.fields["comment"].label = transition.comment_label
+
+    def clean(self):
+        from articles import batch
+
+        cleaned = super().clean()
+        try:
+            ids = list(dict.fromkeys(int(pk) for pk in self.data.getlist("ids")))
+        except ValueError:
+            ids = []
+        cleaned["seen"] = batch.seen_statuses(self.data, ids)
+        if not cleaned["seen"]:
+            raise forms.ValidationError("请先勾选要操作的稿件。")
+        if len(cleaned["seen"]) > batch.MAX_ITEMS:
+            raise forms.ValidationError(f"一次最多处理 {batch.MAX_ITEMS} 篇稿件。")
+        action = cleaned.get("action")
+        if self.confirming and action in batch.NEEDS_COMMENT and not cleaned.get("comment", "").strip():
+            self.add_error("comment", "退回修改必须填写退回意见。")
+        if self.confirming and action in batch.NEEDS_COLUMN and not cleaned.get("column"):
+            self.add_error("column", "请选择要移动到的栏目。")
+        return cleaned
+
+
+class PurgeForm(ChineseLabels, forms.Form):
+    reason = forms.CharField(
+        label="彻底删除的理由（必填，记入操作记录）",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "彻底删除必须填写理由。"},
+    )

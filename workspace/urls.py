@@ -15,6 +15,10 @@ urlpatterns = [
     path("articles/<int:pk>/revisions/", views.revisions, name="revisions"),
     path("articles/<int:pk>/revisions/compare/", views.revision_compare, name="revision_compare"),
     path("articles/<int:pk>/revisions/<int:number>/restore/", views.revision_restore, name="revision_restore"),
+    path("batch/", views.batch_action, name="batch"),
+    path("bin/", views.recycle_bin, name="recycle_bin"),
+    path("bin/<int:pk>/restore/", views.bin_restore, name="bin_restore"),
+    path("bin/<int:pk>/purge/", views.bin_purge, name="bin_purge"),
     path("images/upload/", views.image_upload, name="image_upload"),
     path("approve/<str:token>/", views.leader_approval, name="leader_approval"),
 ]

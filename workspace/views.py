@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import staff_required
-from articles import approval_links, content_checks, importing, workflow
+from articles import approval_links, batch, content_checks, importing, workflow
 from articles.access import article_for
 from articles.diffing import compare
-from articles.models import Article, Column, ContentBlocked, EditConflict, Revision
+from articles.models import Article, ArticleDeletion, Column, ContentBlocked, EditConflict, Revision
 from articles.pagination import paginate
 from articles.status import Status
 from townships.models import Initiative, Township
@@ -25,10 +25,12 @@ from townships.models import Initiative, Township
 from . import tabs
 from .forms import (
     ArticleForm,
+    BatchForm,
     CommentForm,
     ImageUploadForm,
     ImportForm,
     LeaderLinkForm,
+    PurgeForm,
     WorkspaceSearchForm,
     action_form,
 )
@@ -52,7 +54,11 @@ def index(request):
     if tab == "returned":
         articles = articles.with_latest_return()
     page = paginate(request, articles)
-    return render(request, "workspace/index.html", {"tab": tab, "tabs": available, "page": page, "search": search})
+    return render(
+        request,
+        "workspace/index.html",
+        {"tab": tab, "tabs": available, "page": page, "search": search, "batch_actions": batch.actions_for(user)},
+    )
 
 
 @staff_required
@@ -221,7 +227,7 @@ def article_detail(request, pk):
             "article": article,
             "actions": [(name, transition, forms[name]) for name, transition in actions],
             "can_edit": workflow.can_edit(article, user),
-            "can_delete": workflow.can_delete(article, user),
+            "can_delete": workflow.can_move_to_bin(article, user),
             "last_return": article.latest_return(),
             "audit": article.audit.select_related("revision").order_by("-created_at", "-id"),
             "revisions": Revision.objects.for_article(article).select_related("created_by")[:10],
@@ -384,16 +390,122 @@ def revision_restore(request, pk, number):
 
 @staff_required
 def article_delete(request, pk):
-    """删除草稿: the author's own never-submitted draft, after a confirmation page (workflow.can_delete)."""
+    """删除: into the recycle bin after a confirmation page (workflow.can_move_to_bin: an admin, or the
+    author of a never-submitted draft)."""
     article = article_for(request.user, pk)
-    if not workflow.can_delete(article, request.user):
+    if not workflow.can_move_to_bin(article, request.user):
         raise PermissionDenied("只能删除本人从未提交审核的草稿；提交过审核的稿件会保留记录，可由审核人员撤稿。")
     if request.method == "POST":
-        title = article.title
-        article.delete_draft(by=request.user)
-        messages.success(request, f"草稿“{title}”已删除。")
-        return redirect(f"{reverse('workspace:index')}?tab=mine")
+        article.move_to_bin(by=request.user)
+        messages.success(request, f"“{article.title}”已移入回收站，30天内可以恢复。")
+        return redirect(reverse("workspace:recycle_bin"))
     return render(request, "workspace/article_delete.html", {"article": article})
+
+
+# ---- 回收站 --------------------------------------------------------------------------------------------
+
+
+def _bin_entries(user):
+    """What `user` sees in the bin: admins everything in their scope, others what they deleted themselves."""
+    entries = ArticleDeletion.objects.in_bin().filter(
+        article__in=Article.all_objects.for_user(user).filter(status=Status.DELETED)
+    )
+    if not user.has_perm(workflow.DELETE_ANY):
+        entries = entries.filter(deleted_by=user)
+    return entries.select_related("article__column", "article__township")
+
+
+@staff_required
+def recycle_bin(request):
+    entries = list(_bin_entries(request.user).order_by("-deleted_at", "-id"))
+    for entry in entries:
+        entry.can_restore = workflow.can_restore(entry.article, entry, request.user)
+        entry.can_purge = workflow.can_purge(entry.article, request.user)
+    return render(request, "workspace/recycle_bin.html", {"tab": "bin", "entries": entries})
+
+
+def _bin_entry(user, pk):
+    entry = _bin_entries(user).filter(article_id=pk).first()
+    if entry is None:
+        raise Http404("回收站中没有这篇稿件")
+    return entry
+
+
+@require_POST
+@staff_required
+def bin_restore(request, pk):
+    entry = _bin_entry(request.user, pk)
+    try:
+        status = entry.article.restore_from_bin(by=request.user)
+    except workflow.TransitionNotAllowed as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"“{entry.article.title}”已恢复，现为“{Status(status).label}”。")
+    return redirect(reverse("workspace:recycle_bin"))
+
+
+@staff_required
+def bin_purge(request, pk):
+    """彻底删除: a page with the required reason; only its submit purges."""
+    entry = _bin_entry(request.user, pk)
+    if not workflow.can_purge(entry.article, request.user):
+        raise PermissionDenied("只有管理员可以彻底删除稿件。")
+    form = PurgeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry.article.purge(by=request.user, reason=form.cleaned_data["reason"])
+        except workflow.TransitionNotAllowed as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"“{entry.article.title}”的内容已彻底删除；修订记录和操作记录保留。")
+        return redirect(reverse("workspace:recycle_bin"))
+    return render(request, "workspace/bin_purge.html", {"tab": "bin", "entry": entry, "form": form})
+
+
+# ---- 批量操作 ------------------------------------------------------------------------------------------
+
+
+@require_POST
+@staff_required
+def batch_action(request):
+    """Step 1 (from the list): a confirmation page listing the ticked items. Step 2 (confirm=1): do it,
+    then a page with one result per item."""
+    confirming = request.POST.get("confirm") == "1"
+    tab = request.POST.get("tab") if request.POST.get("tab") in tabs.LABELS else "mine"
+    back = f"{reverse('workspace:index')}?tab={tab}"
+    form = BatchForm(request.POST, user=request.user, confirming=confirming)
+    valid = form.is_valid()
+    if not valid and (not confirming or form.non_field_errors() or "action" in form.errors):
+        for error in form.non_field_errors() or ["请选择批量操作。"]:
+            messages.error(request, error)
+        return redirect(back)
+    data = form.cleaned_data
+    action, seen = data["action"], data["seen"]
+    label = batch.ACTIONS[action][0]
+    context = {"tab": tab, "back": back, "action": action, "label": label, "form": form}
+    if confirming and valid:
+        results = batch.run(seen, action, by=request.user, comment=data["comment"], column=data["column"])
+        done = sum(r.ok for r in results)
+        return render(
+            request,
+            "workspace/batch_result.html",
+            {**context, "results": results, "done": done, "skipped": len(results) - done},
+        )
+    found = Article.objects.for_user(request.user).select_related("column", "township").in_bulk(list(seen))
+    items = [
+        (pk, found.get(pk), status, batch.foreseen_skip(found.get(pk), status, action, request.user))
+        for pk, status in seen.items()
+    ]
+    return render(
+        request,
+        "workspace/batch_confirm.html",
+        {
+            **context,
+            "items": items,
+            "needs_comment": action in batch.NEEDS_COMMENT,
+            "needs_column": action in batch.NEEDS_COLUMN,
+        },
+    )
 
 
 @require_POST

@@ -13,12 +13,14 @@ from .articles import (
 from .audit import AuditEntry
 from .checks import ContentIssue, SensitiveTerm
 from .columns import Column, ColumnQuerySet
+from .deletions import ArticleDeletion
 from .images import UploadedImage
 from .revisions import Revision
 
 __all__ = [
     "PUBLISHED",
     "Article",
+    "ArticleDeletion",
     "ArticleQuerySet",
     "AuditEntry",
     "Column",

@@ -20,6 +20,7 @@ from articles.status import Status
 
 from .audit import AuditEntry
 from .columns import Column
+from .deletions import RecycleBinMixin
 from .revisions import Revision
 
 # The one list of what an editor writes: the workspace and admin forms edit these, a revision keeps and
@@ -157,7 +158,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Status.SCHEDULED, scheduled_at__lte=now or timezone.now())
 
 
-class Article(models.Model):
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    """Article.objects: everything except what lies in the recycle bin (Article.all_objects has it all)."""
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(status=Status.DELETED)
+
+
+class Article(RecycleBinMixin, models.Model):
     """A news item or report. The public sees it only once it is published."""
 
     Status = Status
@@ -229,7 +237,9 @@ class Article(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
+    # Including the recycle bin: the bin itself, purge, backups (dumpdata --all), static export.
+    all_objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -350,15 +360,9 @@ class Article(models.Model):
             return self.returns[0] if self.returns else None
         return self.audit.filter(action=AuditEntry.Action.RETURNED).order_by("-created_at", "-id").first()
 
-    @transaction.atomic
     def delete_draft(self, *, by):
-        """Delete a never-submitted draft of `by`'s own (workflow.can_delete); refused otherwise."""
-        locked = Article.objects.select_for_update().filter(pk=self.pk).first()
-        if locked is None:
-            return  # already deleted (a double click): the wish is fulfilled
-        if not workflow.can_delete(locked, by):
-            raise PermissionDenied("只能删除本人从未提交审核的草稿。")
-        locked.delete()
+        """An editor's 删除草稿: into the recycle bin like every deletion (workflow.can_move_to_bin)."""
+        return self.move_to_bin(by=by)
 
     def get_workspace_url(self):
         return reverse("workspace:article", args=[self.pk])

@@ -19,6 +19,9 @@ class AuditEntry(models.Model):
         LINK_SENT = "link_sent", "发送审批链接"
         CHECKS_OVERRIDDEN = "checks_overridden", "忽略内容检查"
         ENDED = "ended", "到期结束"
+        MOVED_TO_BIN = "moved_to_bin", "移入回收站"
+        RESTORED_FROM_BIN = "restored_from_bin", "从回收站恢复"
+        PURGED = "purged", "彻底删除"
 
     article = models.ForeignKey("articles.Article", verbose_name="文章", on_delete=models.CASCADE, related_name="audit")
     action = models.CharField("操作", max_length=20, choices=Action)

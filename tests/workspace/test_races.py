@@ -36,3 +36,5 @@ def test_a_draft_deleted_twice_is_simply_gone(db, people, county):
     first.delete_draft(by=people.editor)
     second.delete_draft(by=people.editor)
     assert not Article.objects.filter(pk=draft.pk).exists()
+    assert Article.all_objects.get(pk=draft.pk).status == Article.Status.DELETED  # in the bin, once
+    assert draft.audit.filter(action="moved_to_bin").count() == 1

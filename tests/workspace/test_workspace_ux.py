@@ -104,9 +104,11 @@ def test_an_editor_deletes_their_own_draft_after_a_confirmation_page(draft, peop
     assert client.post(url).status_code == 403  # no CSRF token: refused
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', confirm.content.decode()).group(1)
     response = client.post(url, {"csrfmiddlewaretoken": token})
-    assert response.status_code == 302 and response.url == "/workspace/?tab=mine"
+    assert response.status_code == 302 and response.url == "/workspace/bin/"
+    # Into the recycle bin (tests/workspace/test_recycle_bin.py): gone from every list, its history kept.
     assert not Article.objects.filter(pk=draft.pk).exists()
-    assert not Revision.objects.filter(article_id=draft.pk).exists()
+    assert Article.all_objects.get(pk=draft.pk).status == S.DELETED
+    assert Revision.objects.filter(article_id=draft.pk).exists()
 
 
 def test_nobody_deletes_what_went_through_review_or_is_not_theirs(client, draft, people, make_user, county):

@@ -162,7 +162,7 @@ class Command(BaseCommand):
         count = 0
         for data in ALL_ARTICLES:
             column = columns[data["column"]]
-            if Article.objects.filter(title=data["title"], column=column).exists():
+            if Article.all_objects.filter(title=data["title"], column=column).exists():  # binned stays binned
                 continue
             township = township_map.get(data["township"]) if data["township"] else None
             article = Article(
