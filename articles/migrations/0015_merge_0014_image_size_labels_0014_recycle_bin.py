@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0014_image_size_labels'),
-        ('articles', '0014_recycle_bin'),
+        ("articles", "0014_image_size_labels"),
+        ("articles", "0014_recycle_bin"),
     ]
 
-    operations = [
-    ]
+    operations = []
