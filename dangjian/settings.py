@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "siteprofile",
     "townships",
     "articles",
+    "letters",
     "reports",
     "workspace",
     "publishing",
@@ -301,6 +302,7 @@ PERIODIC_TASKS = [
     {"task": "articles.tasks.end_due_articles", "every": "minute"},
     {"task": "articles.tasks.flush_view_counts", "every": "minute"},
     {"task": "reports.tasks.send_deadline_reminders", "every": "hour"},
+    {"task": "letters.tasks.send_letter_reminders", "every": "hour"},
     {"task": "inspection.tasks.daily_inspection", "every": "day", "at": "02:00"},
     {"task": "background.tasks.prune_task_results", "every": "day", "at": "04:00"},
 ]
