@@ -70,7 +70,8 @@ class LetterForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data["question"] = token
             self.question_label = text
-            self.fields["check_answer"].label = f"验证问题：{text}"
+            # The bound field was made during cleaning and keeps its own copy of the label.
+            self.fields["check_answer"].label = self["check_answer"].label = f"验证问题：{text}"
         return data
 
     @property

@@ -5,7 +5,7 @@ from django.core import mail
 
 from letters.models import Letter, LetterEvent
 
-from .helpers import WRITER_NAME, WRITER_PHONE, query_code, write_letter
+from .helpers import WRITER_NAME, WRITER_PHONE, query_code, solve, token, write_letter
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +63,12 @@ def test_a_wrong_answer_to_the_question_keeps_the_letter_and_asks_again(client, 
     assert "验证问题回答不正确" in page and "远门村路灯坏了" in page  # what was typed is kept
     assert not Letter.objects.exists()
     assert "验证问题：" in page
+    # The new question on the page is the one its token asks: answering it sends the letter.
+    response = client.post(
+        "/letters/write/",
+        {**response.wsgi_request.POST.dict(), "check_answer": solve(page), "question": token(page)},
+    )
+    assert "留言已提交" in response.content.decode() and Letter.objects.count() == 1
 
 
 def test_chinese_numerals_answer_the_question(client, county):
