@@ -221,3 +221,32 @@ def test_public_list_query_count_is_pinned(client, county, people, django_assert
 def test_mail_is_not_needed_to_write(client, county):
     write_letter(client)
     assert mail.outbox == []
+
+
+def test_the_form_still_works_when_redis_is_down(client, county, settings):
+    """The rate limit lives in the cache; with Redis unreachable the letter still goes through."""
+    settings.CACHES = {"default": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}}
+    for _ in range(2):
+        assert "留言已提交" in write_letter(client).content.decode()
+    assert Letter.objects.count() == 2
+    assert client.post("/letters/status/", {"code": Letter.objects.first().query_code}).status_code == 200
+
+
+def test_the_sitemap_lists_the_channel_not_its_letters(client, county):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/letters/</loc>" in body and "/letters/write/</loc>" in body and "/letters/status/" not in body
+
+
+def test_the_status_page_query_count_is_pinned(client, county, django_assert_max_num_queries):
+    code = query_code(write_letter(client))
+    client.get("/letters/status/")
+    with django_assert_max_num_queries(6):
+        assert "待受理" in client.post("/letters/status/", {"code": code}).content.decode()
+
+
+def test_the_workspace_menu_offers_letters_to_their_handlers(client, county, people, make_user):
+    client.force_login(people.editor)
+    assert "留言办理" in client.get("/workspace/").content.decode()
+    client.force_login(make_user("admin", is_staff=True))
+    assert client.get("/admin/letters/holiday/").status_code == 200
+    assert client.get("/admin/letters/letter/").status_code == 200
