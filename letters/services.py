@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 # Letters per client address per hour, and 查询码 lookups per address per ten minutes.
 WRITE_LIMIT = getattr(settings, "LETTERS_WRITE_LIMIT", 5)
 LOOKUP_LIMIT = getattr(settings, "LETTERS_LOOKUP_LIMIT", 20)
-REMIND_POINTS = {"two_days": 2, "overdue": -1}  # working days left at which a reminder goes out
+# Working days left at which a reminder goes out (once each); -1 is the first overdue working day.
+REMIND_POINTS = getattr(settings, "LETTERS_REMIND_POINTS", {"two_days": 2, "overdue": -1})
 CHINESE_DIGITS = "零一二三四五六七八九十"
 QUESTION_SALT = "letters.question"
 QUESTION_MAX_AGE = 2 * 3600
