@@ -28,6 +28,9 @@ _ARTICLE_READ = [
     "townships.add_figure",
 ]
 
+# 留言: township staff answer their township's letters; reviewers (and only they) see the writer's contact details.
+_LETTER_ANSWER = ["letters.view_letter", "letters.answer_letter"]
+
 ROLE_PERMISSIONS = {
     Role.EDITOR: [
         *_ARTICLE_READ,
@@ -35,9 +38,16 @@ ROLE_PERMISSIONS = {
         "articles.change_article",
         "articles.submit_article",
         "reports.add_workreport",
+        *_LETTER_ANSWER,
     ],
     # Township reviewers edit while an item is in their review (workflow.EDITABLE), not drafts.
-    Role.TOWNSHIP_REVIEWER: [*_ARTICLE_READ, "articles.review_township", "articles.override_checks"],
+    Role.TOWNSHIP_REVIEWER: [
+        *_ARTICLE_READ,
+        "articles.review_township",
+        "articles.override_checks",
+        *_LETTER_ANSWER,
+        "letters.view_letter_contact",
+    ],
     Role.COUNTY_REVIEWER: [
         *_ARTICLE_READ,
         "articles.add_article",
@@ -52,9 +62,22 @@ ROLE_PERMISSIONS = {
         "reports.view_dashboard",
         "reports.add_adoption",
         "reports.view_adoption",
+        *_LETTER_ANSWER,
+        "letters.review_letter",
+        "letters.view_letter_contact",
+        "letters.act_for_all_townships",
+        "letters.export_letter",
     ],
     # Admins run the site: every permission of these apps (articles, townships, columns, users).
-    Role.ADMIN: ["articles.*", "townships.*", "siteprofile.*", "accounts.*", "reports.*", "auth.view_group"],
+    Role.ADMIN: [
+        "articles.*",
+        "townships.*",
+        "siteprofile.*",
+        "accounts.*",
+        "reports.*",
+        "letters.*",
+        "auth.view_group",
+    ],
 }
 
 

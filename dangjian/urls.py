@@ -10,6 +10,7 @@ from django.views.static import serve as static_serve
 
 from accounts.csp import staff_csp
 from articles.sitemaps import ArticleSitemap, ColumnSitemap, HomeSitemap
+from letters.sitemaps import LetterSitemap
 from siteprofile.views import site_state_css
 from townships.sitemaps import InitiativeSitemap, TownshipSitemap
 
@@ -19,6 +20,7 @@ sitemaps = {
     "townships": TownshipSitemap,
     "initiatives": InitiativeSitemap,
     "articles": ArticleSitemap,
+    "letters": LetterSitemap,
 }
 
 admin.site.site_header = "党建网站管理"
@@ -35,6 +37,7 @@ urlpatterns = [
     path("workspace/", staff_csp(include("reports.urls"))),
     path("", include("articles.urls")),
     path("", include("articles.township_urls")),
+    path("", include("letters.urls")),
 ]
 
 

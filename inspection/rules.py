@@ -16,6 +16,7 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from articles.models import Article, Column, ContentIssue, published_q, running_q
+from letters.services import UNANSWERED_LIMIT_MONTHS, oldest_open
 from siteprofile.models import SiteProfile
 
 from .models import CheckRun, LinkCheck, TamperAlert
@@ -358,6 +359,34 @@ def footer_ids(context):
 def tamper(context):
     alerts = TamperAlert.objects.filter(resolved=False).count()
     return Rule("tamper", "页面与审定内容一致", alerts == 0, f"未处理的篡改告警 {alerts} 条")
+
+
+@rule
+def letters_answered(context):
+    """19号: the message channel works, and no letter has waited over 3 months (its last day still passes)."""
+    profile = SiteProfile.current()
+    oldest = oldest_open(context.now)
+    if not profile.letters_open:
+        return Rule(
+            "letters_answered",
+            "互动交流渠道可用、留言3个月内答复",
+            False,
+            f"{profile.letters_name}已关闭，不能提交留言",
+            0,
+        )
+    if oldest is None:
+        return Rule(
+            "letters_answered", "互动交流渠道可用、留言3个月内答复", True, f"{profile.letters_name}没有待答复的留言"
+        )
+    late = oldest.days_to_limit < 0
+    return Rule(
+        "letters_answered",
+        "互动交流渠道可用、留言3个月内答复",
+        not late,
+        f"最早的待答复留言“{oldest.subject}”{timezone.localtime(oldest.received_at):%Y-%m-%d}收到"
+        f"（超过{UNANSWERED_LIMIT_MONTHS}个月未答复即单项否决，期限 {oldest.limit_date:%Y-%m-%d}）",
+        max(oldest.days_to_limit, 0),
+    )
 
 
 def annual_figures(year):

@@ -10,6 +10,7 @@ from articles import importing, workflow
 from articles.access import article_for
 from articles.models import Article
 from inspection.rules import inspect as inspect_site
+from letters.services import oldest_open
 from townships.models import Figure
 
 from . import dashboard, exports, services
@@ -55,6 +56,7 @@ def dashboard_view(request):
             "rows": rows,
             "initiatives": dashboard.initiative_overview(),
             "inspection": inspect_site(),
+            "oldest_letter": oldest_open(),
             "tab": "dashboard",
         },
     )

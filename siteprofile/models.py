@@ -33,6 +33,15 @@ class SiteProfile(SingletonModel):
         blank=True,
         help_text="机构编制部门核发的“党政机关”网站标识的验证地址，页脚显示“党政机关”标识并链接到此。",
     )
+    letters_name = models.CharField(
+        "留言栏目名称",
+        max_length=20,
+        default="领导信箱",
+        help_text="如“领导信箱”“书记信箱”“留言板”，显示在页脚和留言页面。",
+    )
+    letters_open = models.BooleanField(
+        "开放留言", default=True, help_text="关闭后公众不能提交新留言（网站检查会提示）。"
+    )
     mourning = models.BooleanField("全站变灰", default=False, help_text="在下面的时间段内，所有公开页面显示为灰色。")
     mourning_from = models.DateTimeField("变灰开始时间", null=True, blank=True)
     mourning_until = models.DateTimeField(

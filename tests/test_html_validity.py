@@ -46,6 +46,9 @@ def public_pages(published):
         "search": "/search/?q=%E5%85%9A%E5%BB%BA%20%E4%B9%A1%E6%9D%91&township=yuanmen",
         "search-empty": "/search/",
         "not-found": "/no-such-page/",
+        "letters": "/letters/",
+        "letters-write": "/letters/write/",
+        "letters-status": "/letters/status/",
     }
 
 
@@ -60,6 +63,17 @@ def test_public_pages_are_valid_html(client, tmp_path):
         assert response.status_code in (200, 404), url
         path = tmp_path / f"{name}.html"
         path.write_bytes(response.content)
+        files.append(str(path))
+    # The 领导信箱's pages that answer a POST: a form sent back with errors, a 查询码 with its answer.
+    from letters.models import Letter
+
+    code = Letter.objects.filter(status="answered", publish_consent=True).first().query_code
+    for name, url, data in [
+        ("letters-write-errors", "/letters/write/", {"subject": "", "phone": "12"}),
+        ("letters-status-answered", "/letters/status/", {"code": code}),
+    ]:
+        path = tmp_path / f"{name}.html"
+        path.write_bytes(client.post(url, data).content)
         files.append(str(path))
     result = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],

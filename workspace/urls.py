@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import letter_views, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -21,4 +21,8 @@ urlpatterns = [
     path("bin/<int:pk>/purge/", views.bin_purge, name="bin_purge"),
     path("images/upload/", views.image_upload, name="image_upload"),
     path("approve/<str:token>/", views.leader_approval, name="leader_approval"),
+    path("letters/", letter_views.letter_list, name="letters"),
+    path("letters/export.csv", letter_views.letter_export, name="letters_export"),
+    path("letters/<int:pk>/", letter_views.letter_detail, name="letter"),
+    path("letters/<int:pk>/do/<slug:action>/", letter_views.letter_action, name="letter_action"),
 ]

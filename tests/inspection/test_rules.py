@@ -141,4 +141,4 @@ def test_every_registered_rule_is_reported_once_in_order():
 
     report = rules.inspect()
     assert [r.id for r in report.rules] == [check.__name__ for check in rules.RULES]
-    assert len({r.id for r in report.rules}) == len(rules.RULES) == 11
+    assert len({r.id for r in report.rules}) == len(rules.RULES) == 12

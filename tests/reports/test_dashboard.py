@@ -69,7 +69,8 @@ def test_dashboard_queries_are_bounded(client, people, november, add_articles):
     for _ in range(5):
         TownshipFactory()
     count()  # the new articles may show a column: the menu and profile caches are rebuilt once
-    assert count() == small <= 30  # the same handful of grouped queries, whatever the data
+    # 30, +2 for the oldest open letter (the 19号 inspection rule and its own dashboard panel).
+    assert count() == small <= 32  # the same handful of grouped queries, whatever the data
 
 
 @pytest.mark.parametrize("role", ["editor", "township_reviewer"])

@@ -5,12 +5,14 @@ from django.db.migrations.executor import MigrationExecutor
 from siteprofile.models import SiteProfile
 
 BEFORE = [("siteprofile", "0002_mourning_and_mark")]
-AFTER = [("siteprofile", "0003_singleton_row")]
+AFTER = "latest"  # 0003_singleton_row and whatever came after it: the tests read the current model
 
 
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
+    if targets == AFTER:
+        targets = executor.loader.graph.leaf_nodes("siteprofile")
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles.models import Article, AuditEntry, Column
+from demo import letters as demo_letters
 from demo import reports as demo_reports
 from demo.covers import draw_cover
 from demo.data import articles_county, articles_townships, articles_workflow, site, townships
@@ -72,6 +73,7 @@ class Command(BaseCommand):
         }
         people = {u.username: u for u in get_user_model().objects.filter(username__in=[u[0] for u in site.USERS])}
         created["reports"] = demo_reports.load(people, self.townships, self.columns["work-reports"])
+        created["letters"] = demo_letters.load(people, self.townships)
         self.load_profile()
         return created
 
