@@ -192,11 +192,12 @@ class LetterEvent(models.Model):
 class LetterReminder(models.Model):
     """A reminder sent for a letter at one point (2 working days left, overdue): never twice."""
 
-    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="reminders")
-    point = models.CharField(max_length=20)
-    sent_at = models.DateTimeField(auto_now_add=True)
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="reminders", verbose_name="留言")
+    point = models.CharField("提醒节点", max_length=20)
+    sent_at = models.DateTimeField("发送时间", auto_now_add=True)
 
     class Meta:
+        verbose_name = verbose_name_plural = "留言提醒"
         constraints = [models.UniqueConstraint(fields=["letter", "point"], name="letter_reminder_once")]
 
     def __str__(self):
