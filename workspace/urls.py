@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, wechat_views
 
 app_name = "workspace"
 urlpatterns = [
@@ -17,4 +17,5 @@ urlpatterns = [
     path("articles/<int:pk>/revisions/<int:number>/restore/", views.revision_restore, name="revision_restore"),
     path("images/upload/", views.image_upload, name="image_upload"),
     path("approve/<str:token>/", views.leader_approval, name="leader_approval"),
+    path("articles/<int:pk>/wechat/", wechat_views.article_wechat, name="article_wechat"),
 ]
