@@ -43,7 +43,8 @@ def share_meta(context, title, description, article=None):
         "description": description,
         "url": share.absolute(article.get_absolute_url()) if article else page_url(context),
         "type": "article" if article else "website",
-        "site_name": site.site_name if site else "",
+        # Django's login views put their own `site` (a RequestSite) in the context, without site_name.
+        "site_name": getattr(site, "site_name", None) or getattr(site, "name", ""),
         "image": share.article_image(article) if article else share.default_image(),
     }
 
