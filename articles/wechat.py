@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .richtext import sanitize_body
 from .share import absolute
 
 TEXT = "font-size:16px;line-height:1.8;color:#333333;"
@@ -103,7 +104,8 @@ def wechat_html(article, site_name=""):
     if article.is_public:
         url = absolute(article.get_absolute_url())
         foot.append(_paragraph(f"本文来自{site_name}：{url}", "margin:8px 0 0;font-size:14px;color:#888888;"))
-    root = lxml.html.fragment_fromstring(article.body or "", create_parent="section")
+    # save() sanitised it already; again here, as the export leaves the site (a body written behind save()).
+    root = lxml.html.fragment_fromstring(sanitize_body(article.body or ""), create_parent="section")
     if root.text and root.text.strip():  # loose text before the first element: a paragraph of its own
         loose = lxml.html.Element("p")
         loose.text, root.text = root.text, None

@@ -83,3 +83,10 @@ def test_only_those_who_see_the_item_may_export_it(client, item, people):
     client.logout()
     response = client.get(f"/workspace/articles/{item.pk}/wechat/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_body_stored_behind_save_is_sanitised_on_export(client, item, people):
+    Article.objects.filter(pk=item.pk).update(body='<p class="x" onclick="alert(1)">正文</p><script>alert(2)</script>')
+    client.force_login(people.editor)
+    html = exported_document(client, item)
+    assert "alert" not in html and "<script" not in html and "正文</p>" in html
