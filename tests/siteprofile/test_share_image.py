@@ -29,4 +29,3 @@ def test_the_committed_picture_is_the_one_the_code_draws_for_the_default_name(tm
     with Image.open(committed) as a, Image.open(drawn) as b:
         assert a.size == b.size == (600, 600)
         assert a.convert("RGB").tobytes() == b.convert("RGB").tobytes()
-
