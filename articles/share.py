@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 import segno
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.templatetags.static import static
 from django.utils.html import escape
@@ -48,13 +49,26 @@ def default_image():
     return ShareImage(absolute(static(DEFAULT_IMAGE)), *DEFAULT_SIZE, "image/png")
 
 
+def _probe(name):
+    """(mime, width, height) of a stored picture, or None; remembered, as a stored name never changes content."""
+    key = f"share-image:{name}"
+    found = cache.get(key)
+    if found is None:
+        try:
+            with default_storage.open(name) as handle, Image.open(handle) as image:  # reads the header only
+                found = (FORMATS.get(image.format), *image.size)
+        except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+            return None  # missing (maybe not yet copied to this server): asked again next time
+        cache.set(key, found, 24 * 3600)
+    return found
+
+
 def _stored_image(name):
     """A ShareImage for the stored file `name` if it is a JPEG/PNG of at least MIN_EDGE on each side."""
-    try:
-        with default_storage.open(name) as handle, Image.open(handle) as image:  # reads the header only
-            mime, (width, height) = FORMATS.get(image.format), image.size
-    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+    found = _probe(name)
+    if found is None:
         return None
+    mime, width, height = found
     if mime is None or min(width, height) < MIN_EDGE:
         return None
     return ShareImage(absolute(default_storage.url(name)), width, height, mime)
