@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import letter_views, views
+from . import letter_views, views, wechat_views
 
 app_name = "workspace"
 urlpatterns = [
@@ -25,4 +25,5 @@ urlpatterns = [
     path("letters/export.csv", letter_views.letter_export, name="letters_export"),
     path("letters/<int:pk>/", letter_views.letter_detail, name="letter"),
     path("letters/<int:pk>/do/<slug:action>/", letter_views.letter_action, name="letter_action"),
+    path("articles/<int:pk>/wechat/", wechat_views.article_wechat, name="article_wechat"),
 ]

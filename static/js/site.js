@@ -82,4 +82,26 @@
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+
+  // 分享: 复制链接 with the Clipboard API, else by selecting the field; the field stays for long-press copying.
+  document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+    var field = document.getElementById(button.getAttribute("data-copy-link"));
+    var status = button.parentNode.querySelector("[role=status]");
+    function done(ok) {
+      if (status) status.textContent = ok ? "已复制链接，可以粘贴到微信发给朋友。" : "请长按上面的链接，选择“复制”。";
+    }
+    function bySelection() {
+      field.focus();
+      field.select();
+      try { done(document.execCommand("copy")); } catch (e) { done(false); }
+    }
+    button.addEventListener("click", function () {
+      if (!field) return;
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(function () { done(true); }, bySelection);
+      } else {
+        bySelection();
+      }
+    });
+  });
 })();
