@@ -54,7 +54,16 @@ ROLE_PERMISSIONS = {
         "reports.view_adoption",
     ],
     # Admins run the site: every permission of these apps (articles, townships, columns, users).
-    Role.ADMIN: ["articles.*", "townships.*", "siteprofile.*", "accounts.*", "reports.*", "auth.view_group"],
+    Role.ADMIN: [
+        "articles.*",
+        "townships.*",
+        "siteprofile.*",
+        "accounts.*",
+        "reports.*",
+        "auth.view_group",
+        "redirects.*",
+        "oldlinks.*",
+    ],
 }
 
 

@@ -57,7 +57,12 @@ INSTALLED_APPS = [
     "inspection",
     "backups",
     "demo",
+    # Redirects from the previous website's addresses (oldlinks/); the Site row follows SITE_URL.
+    "django.contrib.sites",
+    "django.contrib.redirects",
+    "oldlinks",
 ]
+SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -67,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Cache hits are answered here; everything above also applies to them.
     "core.pagecache.PageCacheMiddleware",
+    # Acts on 404 responses only (after CommonMiddleware's slash redirect): old addresses, 最近的404.
+    "oldlinks.middleware.OldLinksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -303,4 +310,7 @@ PERIODIC_TASKS = [
     {"task": "reports.tasks.send_deadline_reminders", "every": "hour"},
     {"task": "inspection.tasks.daily_inspection", "every": "day", "at": "02:00"},
     {"task": "background.tasks.prune_task_results", "every": "day", "at": "04:00"},
+    {"task": "oldlinks.tasks.flush_not_found", "every": "minute"},
 ]
+# Without Redis, a process writes its buffered 404 sightings at most this often (oldlinks/notfound.py).
+NOT_FOUND_FLUSH_SECONDS = env.int("NOT_FOUND_FLUSH_SECONDS", default=60)
