@@ -21,6 +21,7 @@ def public_urls(county, article):
         "initiative": county.initiative.get_absolute_url(),
         "initiative list": "/initiatives/",
         "sitemap": "/sitemap.xml",
+        "site map": "/sitemap/",
     }
 
 
@@ -47,7 +48,18 @@ def test_every_public_page_uses_the_same_few_queries_for_40_or_4000_articles(cli
 
 
 @pytest.mark.parametrize(
-    "name", ["home", "column", "sub-column", "article", "township", "township list", "initiative", "initiative list"]
+    "name",
+    [
+        "home",
+        "column",
+        "sub-column",
+        "article",
+        "township",
+        "township list",
+        "initiative",
+        "initiative list",
+        "site map",
+    ],
 )
 def test_public_page_query_count_is_pinned(client, county, add_articles, name, django_assert_max_num_queries):
     articles = add_articles(60)
