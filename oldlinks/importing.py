@@ -144,6 +144,22 @@ class PageChecker:
         self.factory = RequestFactory(HTTP_HOST=urlsplit(settings.SITE_URL).netloc or "localhost")
         self.seen = {}
 
+    def prefetch(self, paths):
+        """Article pages, most of a migration's targets, checked in one query instead of one render each."""
+        from articles.models import Article
+
+        articles = {}
+        for path in paths:
+            try:
+                match = resolve(path.split("?", 1)[0])
+            except Resolver404:
+                continue
+            if match.view_name == "articles:article":
+                articles[path] = match.kwargs["pk"]
+        public = set(Article.objects.published().filter(pk__in=set(articles.values())).values_list("pk", flat=True))
+        # Articles not public are rendered: a withdrawn one answers 410, others 404.
+        self.seen.update({path: 200 for path, pk in articles.items() if pk in public})
+
     def status(self, path):
         if path not in self.seen:
             self.seen[path] = self._status(path)
@@ -214,6 +230,7 @@ def plan(pairs, *, skip_bad=False):
             row.outcome, row.reason = SKIPPED, "旧网址在本站是正常页面，跳转不会起作用"
     batch = {key: row for key, row in batch.items() if not row.outcome}
     mapping = {**stored, **{key: row.target for key, row in batch.items()}}
+    checker.prefetch({local for row in batch.values() if (local := _local_target(row.target)) is not None})
     for row in batch.values():
         _check(row, mapping, stored, checker)
     return report
