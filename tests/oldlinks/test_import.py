@@ -121,3 +121,14 @@ def write(tmp_path):
         return str(path)
 
     return write
+
+
+def test_a_withdrawn_article_is_no_target(county, people, draft, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.submit(by=people.editor, confidentiality_confirmed=True)
+        draft.approve(by=people.township_reviewer)
+        draft.publish(by=people.county_reviewer)
+        draft.withdraw(by=people.county_reviewer, reason="内容有误")
+    report = importing.import_csv(f"/show.asp?id=1,{draft.get_absolute_url()}\n".encode())
+    assert [(r.outcome, r.reason) for r in report.rows] == [("有误", "新网址在本站打不开（410）")]
+    assert not report.applied and not Redirect.objects.exists()
