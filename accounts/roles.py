@@ -77,6 +77,8 @@ ROLE_PERMISSIONS = {
         "reports.*",
         "letters.*",
         "auth.view_group",
+        "redirects.*",
+        "oldlinks.*",
     ],
 }
 

@@ -9,7 +9,7 @@ class HomeSitemap(Sitemap):
     priority = 1.0
 
     def items(self):
-        return ["articles:home", "townships:township_list", "townships:initiative_list"]
+        return ["articles:home", "townships:township_list", "townships:initiative_list", "site_map"]
 
     def location(self, item):
         return reverse(item)

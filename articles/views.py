@@ -77,6 +77,21 @@ def column_detail(request, slug):
     )
 
 
+@cache_public_page
+def site_map(request):
+    """网站地图 for people: every visible column (with its sub-columns), township and 党建+ topic, linked."""
+    depends_on(request, "townships")  # the column tree is under "site", which every page depends on
+    return render(
+        request,
+        "articles/site_map.html",
+        {
+            "columns": navigation.visible_columns(),
+            "townships": Township.objects.only("id", "name", "slug"),
+            "initiatives": Initiative.objects.only("id", "name", "slug"),
+        },
+    )
+
+
 def _count_view(request, pk):
     # Pages rendered for static publishing or the tamper check are not readers' views.
     if not getattr(request, "static_export", False):

@@ -59,9 +59,14 @@ INSTALLED_APPS = [
     "inspection",
     "backups",
     "demo",
+    # Redirects from the previous website's addresses (oldlinks/); the Site row follows SITE_URL.
+    "django.contrib.sites",
+    "django.contrib.redirects",
+    "oldlinks",
     # Last: re-registers third-party admins and names permissions in Chinese after every migrate.
     "dangjian.apps.DangjianConfig",
 ]
+SITE_ID = 1
 
 MIDDLEWARE = [
     # First: a cache hit is answered with the headers the stack below gave the page when it was stored.
@@ -71,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Acts on 404 responses only (after CommonMiddleware's slash redirect): old addresses, 最近的404.
+    "oldlinks.middleware.OldLinksMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -312,4 +319,7 @@ PERIODIC_TASKS = [
     {"task": "inspection.tasks.daily_inspection", "every": "day", "at": "02:00"},
     {"task": "articles.tasks.purge_expired_articles", "every": "day", "at": "03:00"},
     {"task": "background.tasks.prune_task_results", "every": "day", "at": "04:00"},
+    {"task": "oldlinks.tasks.flush_not_found", "every": "minute"},
 ]
+# Without Redis, a process writes its buffered 404 sightings at most this often (oldlinks/notfound.py).
+NOT_FOUND_FLUSH_SECONDS = env.int("NOT_FOUND_FLUSH_SECONDS", default=60)

@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve as static_serve
 
 from accounts.csp import staff_csp
+from articles import views as article_views
 from articles.sitemaps import ArticleSitemap, ColumnSitemap, HomeSitemap
 from letters.sitemaps import LetterSitemap
 from siteprofile.views import site_state_css
@@ -30,6 +31,7 @@ admin.site.index_title = "网站管理"
 urlpatterns = [
     path(settings.ADMIN_URL, staff_csp(admin.site.urls)),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap/", article_views.site_map, name="site_map"),  # 网站地图 for people; the XML is for crawlers
     path("site-state.css", site_state_css, name="site_state_css"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("accounts/", staff_csp(include("accounts.urls"))),

@@ -110,7 +110,7 @@ def export_all(out, *, with_static=True):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     files = set()
-    for path in ["/", "/townships/", "/initiatives/", "/sitemap.xml", "/robots.txt", "/feed/"]:
+    for path in ["/", "/townships/", "/initiatives/", "/sitemap/", "/sitemap.xml", "/robots.txt", "/feed/"]:
         write(out, path, written=files)
     for path, count in column_paths(Column.objects.visible()):
         _paged(out, path, count, files)

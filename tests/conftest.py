@@ -23,12 +23,15 @@ def _isolated_site(settings, tmp_path):
     # Tests of the work itself run it at once; tests of what a request queues use the database backend.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     settings.VIEW_COUNT_FLUSH_SECONDS = 0
+    settings.NOT_FOUND_FLUSH_SECONDS = 0  # 404 sightings stay buffered until a test flushes them
     # Real hashing costs ~0.3 s a user; tests create many users and do not test the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from articles import viewcounts
+    from oldlinks import notfound
 
     cache.clear()
     viewcounts.discard()
+    notfound.discard()
     yield
     cache.clear()
 

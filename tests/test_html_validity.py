@@ -49,6 +49,7 @@ def public_pages(published):
         "letters": "/letters/",
         "letters-write": "/letters/write/",
         "letters-status": "/letters/status/",
+        "site-map": "/sitemap/",
     }
 
 

@@ -29,6 +29,7 @@ def pages():
         "/letters/",
         "/letters/write/",
         "/letters/status/",
+        "/sitemap/",
     ]
 
 

@@ -23,7 +23,10 @@ from demo import letters as demo_letters
 from demo import reports as demo_reports
 from demo.covers import draw_cover
 from demo.data import articles_county, articles_townships, articles_workflow, site, townships
+from demo.data import oldlinks as oldlinks_data
 from demo.loading import demo_loading
+from oldlinks import importing
+from oldlinks.models import NotFoundPath
 from siteprofile.models import SiteProfile
 from townships.models import Figure, Initiative, Practice, Township, Village
 
@@ -75,7 +78,26 @@ class Command(BaseCommand):
         created["reports"] = demo_reports.load(people, self.townships, self.columns["work-reports"])
         created["letters"] = demo_letters.load(people, self.townships)
         self.load_profile()
+        created["redirects"] = self.load_old_links()
         return created
+
+    def load_old_links(self):
+        """A few redirects from the old site's addresses (through the importer's checks) and recorded 404s."""
+        pairs = []
+        for line, (old, new) in enumerate(oldlinks_data.REDIRECTS, start=1):
+            if new.startswith("article:"):
+                newest = Article.objects.listed().filter(column__slug=new.removeprefix("article:")).latest_first()
+                new = newest.first().get_absolute_url() if newest.exists() else "/"
+            pairs.append((line, old, new))
+        report = importing.apply(importing.plan(pairs, skip_bad=True))
+        now = timezone.now()
+        for path, hits, days, referrer in oldlinks_data.NOT_FOUND:
+            seen = {
+                "first_seen": now - datetime.timedelta(days=days),
+                "last_seen": now - datetime.timedelta(hours=days),
+            }
+            NotFoundPath.objects.get_or_create(path=path, defaults={"hits": hits, "referrer": referrer, **seen})
+        return report.count(importing.IMPORTED)
 
     def load_profile(self):
         profile = SiteProfile.get_solo()
