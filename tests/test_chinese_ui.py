@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 # keyboard (Django's "按住 Control 键或 Mac 上的 Command 键"), product names (the authenticator apps), and
 # abbreviations with no Chinese form in use (the site's ICP 备案号, IP 地址, LDAP in Django's own Chinese).
 ALLOWED = {
-    *("DOCX", "Word", "WPS", "Excel", "PDF", "JPG", "PNG", "GIF", "WebP", "MB"),
+    *("DOCX", "Word", "WPS", "Excel", "PDF", "JPG", "PNG", "GIF", "WebP", "MB", "CSV", "GBK"),
     *("Control", "Command", "Mac"),
     *("Google", "Microsoft", "Authenticator", "TOTP"),
     *("URL", "RSS", "ICP", "IP", "ID", "LDAP", "GET", "POST", "HTTP"),
