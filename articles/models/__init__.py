@@ -13,6 +13,7 @@ from .articles import (
 from .audit import AuditEntry
 from .checks import ContentIssue, SensitiveTerm
 from .columns import Column, ColumnQuerySet
+from .disclosure import Disclosure, IndexCounter
 from .images import UploadedImage
 from .revisions import Revision
 
@@ -25,7 +26,9 @@ __all__ = [
     "ColumnQuerySet",
     "ContentBlocked",
     "ContentIssue",
+    "Disclosure",
     "EditConflict",
+    "IndexCounter",
     "Revision",
     "SensitiveTerm",
     "UploadedImage",
