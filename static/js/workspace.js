@@ -54,3 +54,16 @@
     document.querySelectorAll(".image-upload").forEach(wire);
   });
 })();
+
+/* 信息公开要素: shown only while the chosen column needs them (without JavaScript they always show). */
+(function () {
+  document.addEventListener("DOMContentLoaded", function () {
+    var fields = document.querySelector("[data-disclosure-columns]");
+    var column = document.getElementById("id_column");
+    if (!fields || !column) return;
+    var needing = fields.getAttribute("data-disclosure-columns").split(",");
+    function update() { fields.hidden = needing.indexOf(column.value) === -1; }
+    column.addEventListener("change", update);
+    update();
+  });
+})();

@@ -232,3 +232,66 @@ def test_the_document_list_costs_the_same_for_few_or_many_files(client, policy):
     for i in range(3, 30):
         file_in(policy, title=f"文件{i}", document_number="")
     assert count_queries(client, url) == few <= MAX_QUERIES
+
+
+def editor_form(column, **changes):
+    data = {
+        "title": "关于做好党员发展工作的通知",
+        "column": column.pk,
+        "township": "",
+        "source": "县委组织部",
+        "body": "<p>各乡镇党委：现就做好党员发展工作通知如下。</p>",
+        "disclosure-issuer": "中共云溪县委组织部",
+        "disclosure-document_number": "云组发[2026] 7号",
+        "disclosure-written_on": "2026-02-10",
+        "disclosure-topic": "members",
+        "disclosure-validity": "valid",
+    }
+    return data | changes
+
+
+def test_the_workspace_editor_saves_the_metadata_with_a_generated_index_number(client, policy, people):
+    client.force_login(people.county_reviewer)
+    page = client.get("/workspace/articles/new/").content.decode()
+    assert "信息公开要素" in page and f'data-disclosure-columns="{policy.pk}"' in page
+    assert client.post("/workspace/articles/new/", editor_form(policy)).status_code == 302
+    disclosure = Disclosure.objects.get(article__title="关于做好党员发展工作的通知")
+    assert disclosure.document_number == "云组发〔2026〕7号"
+    assert disclosure.index_number == "11530000MB0000000X-2026-0001"
+    article = disclosure.article
+    edit_url = f"/workspace/articles/{article.pk}/edit/"
+    data = editor_form(policy, base_revision=article.latest_revision_id, **{"disclosure-issuer": "县委办公室"})
+    assert client.post(edit_url, data).status_code == 302
+    disclosure.refresh_from_db()
+    assert disclosure.issuer == "县委办公室" and disclosure.index_number.endswith("-0001")  # the number stays
+
+
+def test_the_workspace_editor_explains_a_bad_document_number(client, policy, people):
+    client.force_login(people.county_reviewer)
+    response = client.post("/workspace/articles/new/", editor_form(policy, **{"disclosure-document_number": "7号"}))
+    html = response.content.decode()
+    assert response.status_code == 200 and "信息公开要素填写有误" in html and "云组发〔2026〕3号" in html
+    assert not Article.objects.filter(title="关于做好党员发展工作的通知").exists()
+
+
+def test_other_columns_ignore_the_metadata_fields(client, county, people):
+    client.force_login(people.county_reviewer)
+    data = editor_form(county.township_news, **{"disclosure-document_number": "乱写"})
+    assert client.post("/workspace/articles/new/", data).status_code == 302
+    assert not Disclosure.objects.exists()
+
+
+def test_the_admin_edits_metadata_inline(admin_client, policy):
+    article = file_in(policy)
+    html = admin_client.get(f"/admin/articles/article/{article.pk}/change/").content.decode()
+    assert "信息公开元数据" in html and "11530000MB0000000X-2026-0001" in html
+    assert admin_client.get(f"/admin/articles/column/{policy.pk}/change/").status_code == 200
+
+
+def test_a_bad_index_rule_is_refused_in_chinese(db):
+    from articles.models import Column
+
+    column = Column(name="政策文件", slug="bad-rule", disclosure=True, index_rule="{org}-{year}")
+    with pytest.raises(ValidationError) as refused:
+        column.full_clean()
+    assert "必须包含顺序号" in refused.value.message_dict["index_rule"][0]
