@@ -54,7 +54,11 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
         kwargs.setdefault("error_class", AlertErrorList)
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["column"].queryset = Column.objects.filter(children__isnull=True).select_related("parent")
+        self.fields["column"].queryset = (
+            Column.objects.filter(children__isnull=True)
+            .exclude(kind=Column.Kind.LINK)  # an external link holds no items
+            .select_related("parent__parent")
+        )
         self.fields["column"].empty_label = "请选择栏目"
         self.fields["township"].empty_label = "县级（不属于乡镇）"
         self.fields["initiatives"].queryset = Initiative.objects.all()
