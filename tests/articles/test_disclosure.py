@@ -147,10 +147,10 @@ def test_a_repealed_file_links_to_its_replacement_and_back(client, policy):
     new = file_in(policy, title="新办法", document_number="云组发〔2026〕9号")
     Disclosure.objects.filter(pk=old.pk).update(validity=Disclosure.Validity.REPEALED, replaced_by=new)
     html = client.get(old.get_absolute_url()).content.decode()
-    assert "已废止" in html and f'href="{new.get_absolute_url()}">《新办法》' in html
+    assert "已废止" in html and f'现行文件见<a href="{new.get_absolute_url()}">新办法</a>' in html
     assert html.index("article__repealed") < html.index("article__title")
     back = client.get(new.get_absolute_url()).content.decode()
-    assert f'本文件取代：<a href="{old.get_absolute_url()}">《旧办法》' in back
+    assert f'本文件取代：<a href="{old.get_absolute_url()}">旧办法</a>' in back
 
 
 def test_a_replacement_must_not_be_marked_valid(policy):
@@ -165,9 +165,9 @@ def test_an_interpretation_and_its_file_link_both_ways(client, county, policy):
     document = file_in(policy)
     interpretation = file_in(reading, title="一图读懂村党组织书记队伍建设", document_number="", interprets=document)
     html = client.get(interpretation.get_absolute_url()).content.decode()
-    assert f'本文是对<a href="{document.get_absolute_url()}">《{document.title}》</a>的解读' in html
+    assert f'本文解读的文件：<a href="{document.get_absolute_url()}">{document.title}</a>' in html
     html = client.get(document.get_absolute_url()).content.decode()
-    assert f'政策解读：<a href="{interpretation.get_absolute_url()}">《{interpretation.title}》' in html
+    assert f'政策解读：<a href="{interpretation.get_absolute_url()}">{interpretation.title}</a>' in html
 
 
 def test_publishing_an_interpretation_refreshes_the_cached_file_page(

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from articles.models import Article, Column
+from tests.test_html_validity import disclosure_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,6 +27,7 @@ def pages():
         "/townships/",
         "/initiatives/",
         "/search/?q=%E5%85%9A%E5%BB%BA%20%E4%B9%A1%E6%9D%91",
+        *disclosure_pages().values(),
     ]
 
 
