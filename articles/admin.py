@@ -5,7 +5,17 @@ from django.utils.html import format_html_join, strip_tags
 
 from . import titles
 from .content_checks import LABELS as ISSUE_LABELS
-from .models import Article, ArticleDeletion, AuditEntry, Column, ContentIssue, Revision, SensitiveTerm, UploadedImage
+from .models import (
+    Article,
+    ArticleDeletion,
+    AuditEntry,
+    Column,
+    ContentIssue,
+    Disclosure,
+    Revision,
+    SensitiveTerm,
+    UploadedImage,
+)
 from .models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
 from .status import Status
 
@@ -28,11 +38,50 @@ def labelled_filter(field, title, labels):
 
 @admin.register(Column)
 class ColumnAdmin(admin.ModelAdmin):
-    list_display = ["name", "parent", "update_class", "ended_items", "slug", "show_on_home", "sort_order"]
+    list_display = [
+        "name",
+        "parent",
+        "kind",
+        "update_class",
+        "disclosure",
+        "ended_items",
+        "slug",
+        "show_on_home",
+        "sort_order",
+    ]
     list_editable = ["sort_order", "show_on_home"]
-    list_filter = ["update_class", "ended_items", "parent"]
+    list_filter = ["kind", "update_class", "disclosure", "ended_items", "parent"]
     search_fields = ["name", "slug"]
-    list_select_related = ["parent"]
+    list_select_related = ["parent__parent"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "parent", "kind", "description", "sort_order", "show_on_home"]}),
+        ("更新与到期", {"fields": ["update_class", "max_idle_days", "ended_items"]}),
+        ("信息公开", {"fields": ["disclosure", "index_rule"]}),
+        ("外链", {"fields": ["external_url"]}),
+        ("专题", {"fields": ["banner", "intro"]}),
+    ]
+
+
+class DisclosureInline(admin.StackedInline):
+    """信息公开要素: fill them in for items of a column that needs them; the 索引号 is generated on save."""
+
+    model = Disclosure
+    fk_name = "article"
+    can_delete = True
+    max_num = 1
+    extra = 0
+    readonly_fields = ["index_number"]
+    fields = [
+        "index_number",
+        "issuer",
+        "document_number",
+        "written_on",
+        "topic",
+        "validity",
+        "replaced_by",
+        "interprets",
+    ]
+    raw_id_fields = ["replaced_by", "interprets"]
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -73,6 +122,7 @@ class ArticleAdmin(admin.ModelAdmin):
     """For admins. Status changes happen in the workspace, where the workflow rules apply."""
 
     form = ArticleAdminForm
+    inlines = [DisclosureInline]
     list_display = ["title", "column", "township", "status", "published_at", "view_count", "is_pinned", "is_headline"]
     list_filter = ["status", "column", "township", "is_pinned", "is_headline", "initiatives"]
     search_fields = ["title", "source", "authors"]

@@ -7,10 +7,9 @@ from .models import Column
 
 def _build():
     columns = list(Column.objects.visible())
-    tree = [c for c in columns if c.parent_id is None]
-    for top in tree:
-        top.nav_children = [c for c in columns if c.parent_id == top.pk]
-    return tree
+    for column in columns:  # up to three levels (专题 › 子栏目 › 孙栏目)
+        column.nav_children = [c for c in columns if c.parent_id == column.pk]
+    return [c for c in columns if c.parent_id is None]
 
 
 def visible_columns():
@@ -21,14 +20,24 @@ def visible_columns():
 
 def home_columns():
     """Visible leaf columns flagged for the home page, in menu order."""
-    leaves = []
-    for top in visible_columns():
-        leaves.extend(top.nav_children or [top])
+    leaves = [c for c in walk(visible_columns()) if not c.nav_children and c.kind != Column.Kind.LINK]
     return [c for c in leaves if c.show_on_home]
 
 
+def walk(tree):
+    """Every visible column of the tree, parents before their children."""
+    for column in tree:
+        yield column
+        yield from walk(column.nav_children)
+
+
+def node(pk):
+    """The visible column `pk` from the cached tree (with `.nav_children`), or None."""
+    return next((c for c in walk(visible_columns()) if c.pk == pk), None)
+
+
 def _ids(tree):
-    return {c.pk for top in tree for c in (top, *top.nav_children)}
+    return {c.pk for c in walk(tree)}
 
 
 def invalidate():

@@ -7,14 +7,19 @@ from django.urls import reverse
 
 from townships.models import Initiative, Township
 
-from .models import Article, Column
+from .models import Article, Column, Disclosure
 
 
 def tags_for_article(article, previous=None):
     """Everything that shows this article: its page, its column(s), township, 党建+ pages, the home page."""
-    tags = {f"article:{article.pk}", "home", "articles", f"column:{article.column_id}"}
-    if article.column.parent_id:
-        tags.add(f"column:{article.column.parent_id}")
+    tags = {f"article:{article.pk}", "home", "articles", *(f"column:{c.pk}" for c in article.column.lineage)}
+    # 信息公开: the file this one interprets or replaces shows a link back to it.
+    try:
+        disclosure = article.disclosure  # joined on the public page; one query elsewhere
+    except Disclosure.DoesNotExist:
+        disclosure = None
+    if disclosure is not None:
+        tags.update(f"article:{pk}" for pk in (disclosure.interprets_id, disclosure.replaced_by_id) if pk)
     if article.township_id:
         tags.add(f"township:{article.township_id}")
     tags.update(f"initiative:{i.pk}" for i in article.initiatives.all())
@@ -42,7 +47,7 @@ def affected_paths(article, previous=None):
                 paths.add(neighbour.get_absolute_url())
         paths.update(a.get_absolute_url() for a in article.related())
     previous = previous or {}
-    column_ids = {article.column_id, article.column.parent_id, previous.get("column_id")}
+    column_ids = {*(c.pk for c in article.column.lineage), previous.get("column_id")}
     columns = list(Column.objects.filter(pk__in=[c for c in column_ids if c]))
     paths.update(c.get_absolute_url() + "feed/" for c in columns)
     if article.township:

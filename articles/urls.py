@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import column_kinds, feeds, views
 
 app_name = "articles"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("feed/", feeds.LatestFeed(), name="feed"),
     path("columns/<slug:slug>/feed/", feeds.ColumnFeed(), name="column_feed"),
+    path("columns/<slug:slug>/documents/", column_kinds.documents, name="column_documents"),
 ]

@@ -12,7 +12,7 @@ from core.pagecache import cache_public_page, depends_on
 from core.textutil import html_paragraphs
 from townships.models import Initiative, Township
 
-from . import navigation, pages, viewcounts
+from . import column_kinds, navigation, pages, viewcounts
 from .forms import SearchForm
 from .models import Article, Column
 from .pagination import paginate
@@ -57,13 +57,16 @@ def home(request):
 
 @cache_public_page
 def column_detail(request, slug):
-    column = get_object_or_404(Column.objects.select_related("parent"), slug=slug)
+    column = get_object_or_404(Column.objects.select_related("parent__parent"), slug=slug)
     depends_on(request, f"column:{column.pk}")
+    if column.kind != Column.Kind.LIST:  # 单页, 外链, 专题
+        return column_kinds.render_kind(request, column)
     articles = Article.objects.listed().in_column(column).for_listing()
     page = paginate(request, articles, allow_empty=False)  # nothing published: hidden, so 404
     pagecache.paginated(request, page)
-    siblings = next((top.nav_children for top in navigation.visible_columns() if top.pk == column.parent_id), [])
-    children = next((top.nav_children for top in navigation.visible_columns() if top.pk == column.pk), [])
+    parent, node = navigation.node(column.parent_id), navigation.node(column.pk)
+    siblings = parent.nav_children if parent else []
+    children = node.nav_children if node else []
     return render(
         request,
         "articles/column.html",
@@ -72,7 +75,8 @@ def column_detail(request, slug):
             "page": page,
             "children": children,
             "siblings": siblings,
-            "nav_current": column.parent_id or column.pk,
+            "nav_current": column.lineage[0].pk,
+            "document_filter": column_kinds.DocumentFilter() if column.disclosure else None,
         },
     )
 
@@ -100,14 +104,22 @@ def _count_view(request, pk):
 
 # A cache hit (never a static export) sends the view with its tag versions, in one round trip.
 _count_view.queue = lambda pipeline, backend, request, pk: viewcounts.queue(pipeline, backend, pk)
+DISCLOSURE_LINKS = ("replaced_by", "interprets")
+SEARCH_FIELDS = ("search_title", "search_body")
 
 
 def _load_article(pk):
     """The article with its column, township and 党建+ tags, or None."""
     return (
-        Article.objects.select_related("column__parent", "township")
+        Article.objects.select_related(
+            "column__parent__parent", "township", "disclosure__replaced_by", "disclosure__interprets"
+        )
         .prefetch_related("initiatives")
-        .defer("search_title", "search_body")
+        .defer(
+            "search_title",
+            "search_body",
+            *(f"disclosure__{link}__{field}" for link in DISCLOSURE_LINKS for field in ("body", *SEARCH_FIELDS)),
+        )
         .filter(pk=pk)
         .first()
     )
@@ -134,8 +146,15 @@ def article_detail(request, pk):
     article = copy.copy(article)  # the cached one is shared by this process's requests
     article.view_count = stored + viewcounts.pending(article.pk) + 1  # this view, counted once it is served
     # 上一篇 / 下一篇 and 相关新闻 change only when the column, township or 党建+ pages change.
-    newer, older, related = pagecache.cached_by_tags(
-        f"article-links:{article.pk}", tags - {"home", "articles"}, lambda: (*article.neighbours(), article.related())
+    disclosure = getattr(article, "disclosure", None)  # 信息公开 metadata, joined in _load_article
+    newer, older, related, (interpretations, replaced) = pagecache.cached_by_tags(
+        f"article-links:{article.pk}",
+        tags - {"home", "articles"},
+        lambda: (
+            *article.neighbours(),
+            article.related(),
+            column_kinds.disclosure_links(article) if disclosure else ([], []),
+        ),
     )
     return render(
         request,
@@ -145,7 +164,10 @@ def article_detail(request, pk):
             "newer": newer,
             "older": older,
             "related": related,
-            "nav_current": article.column.parent_id or article.column_id,
+            "disclosure": disclosure,
+            "interpretations": interpretations,
+            "replaced": replaced,
+            "nav_current": article.column.lineage[0].pk,
         },
     )
 

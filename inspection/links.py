@@ -37,7 +37,7 @@ def site_host():
 
 def collect():
     """Every distinct link on the home page and in published articles (scheme http/https)."""
-    from articles.models import Article
+    from articles.models import Article, Column
     from publishing.static_export import render
 
     found = {}
@@ -55,6 +55,9 @@ def collect():
     if status == 200:
         for anchor in BeautifulSoup(home, "lxml").find_all("a", href=True):
             add(anchor["href"], "/", True)
+    # 外链 columns: the address behind the leaving-site notice is the column's link.
+    for column in Column.objects.visible().filter(kind=Column.Kind.LINK):
+        add(column.external_url, column.get_absolute_url(), column.show_on_home)
     for article in Article.objects.published().only("id", "body").iterator():
         for anchor in BeautifulSoup(article.body, "lxml").find_all("a", href=True):
             add(anchor["href"], article.get_absolute_url(), False)

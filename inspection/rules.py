@@ -168,8 +168,13 @@ def days_between(earlier, now):
 
 
 def column_states(now):
-    """Every column that holds articles itself (leaf columns), with its idle days."""
-    columns = Column.objects.filter(children__isnull=True).annotate(
+    """Every column that holds articles itself (leaf columns), with its idle days.
+
+    An external link (外链) is another site's page: no freshness or emptiness of ours to judge. A 单页
+    has no idle limit (Column.idle_limit) and counts only when empty; a 专题 is judged by its sub-columns.
+    """
+    leaves = Column.objects.filter(children__isnull=True).exclude(kind=Column.Kind.LINK)
+    columns = leaves.annotate(
         # An ended item (公示期 over) is no longer current content: it does not keep the column fresh.
         last=Max("articles__published_at", filter=running_q("articles__")),
         published=Count("articles", filter=published_q("articles__")),

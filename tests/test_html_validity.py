@@ -50,6 +50,25 @@ def public_pages(published):
         "letters-write": "/letters/write/",
         "letters-status": "/letters/status/",
         "site-map": "/sitemap/",
+        **disclosure_pages(),
+    }
+
+
+def disclosure_pages():
+    """信息公开 and the column kinds: a repealed file, its replacement and 解读, 单页, 外链, 专题, the file list."""
+    repealed = Article.objects.get(disclosure__validity="repealed")
+    interpretation = Article.objects.filter(disclosure__interprets__isnull=False).first()
+    return {
+        "repealed-file": repealed.get_absolute_url(),
+        "replacing-file": repealed.disclosure.replaced_by.get_absolute_url(),
+        "interpretation": interpretation.get_absolute_url(),
+        "policy-column": repealed.column.get_absolute_url(),
+        "policy-documents": f"/columns/{repealed.column.slug}/documents/?year=2026&wenhao=%E4%BA%91&topic=members",
+        "policy-documents-none": f"/columns/{repealed.column.slug}/documents/?year=2011",
+        **{
+            f"column-{kind}": Column.objects.visible().filter(kind=kind).first().get_absolute_url()
+            for kind in ("page", "link", "topic")
+        },
     }
 
 

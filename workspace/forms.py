@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 
 from articles import titles, workflow
 from articles.images import clean_image
-from articles.models import Article, Column, UploadedImage
+from articles.models import Article, Column, Disclosure, UploadedImage
 from articles.models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
 from articles.status import Status
 from townships.models import Initiative, Township
@@ -54,7 +54,11 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
         kwargs.setdefault("error_class", AlertErrorList)
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["column"].queryset = Column.objects.filter(children__isnull=True).select_related("parent")
+        self.fields["column"].queryset = (
+            Column.objects.filter(children__isnull=True)
+            .exclude(kind=Column.Kind.LINK)  # an external link holds no items
+            .select_related("parent__parent")
+        )
         self.fields["column"].empty_label = "请选择栏目"
         self.fields["township"].empty_label = "县级（不属于乡镇）"
         self.fields["initiatives"].queryset = Initiative.objects.all()
@@ -71,6 +75,27 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
         if self.instance.pk:
             self.fields["base_revision"].initial = self.instance.latest_revision_id
         titles.prepare_field(self.fields["title"])
+        self.disclosure_form = DisclosureForm(
+            self.data if self.is_bound else None, article=self.instance, error_class=AlertErrorList
+        )
+        # The metadata fieldset shows for these columns (workspace.js); without JavaScript it always shows.
+        self.disclosure_columns = [c.pk for c in self.fields["column"].queryset if c.disclosure]
+
+    def clean(self):
+        cleaned = super().clean()
+        column = cleaned.get("column")
+        if column is not None and column.disclosure and not self.disclosure_form.is_valid():
+            self.add_error(None, "信息公开要素填写有误，请检查“信息公开要素”中标出的项目。")
+        return cleaned
+
+    def save_disclosure(self, article):
+        """After the article is saved: keep its 信息公开 metadata when its column needs it (索引号 on first save)."""
+        if article.column.disclosure:
+            disclosure = self.disclosure_form.save(commit=False)
+            disclosure.article = article
+            disclosure.save()
+            return disclosure
+        return None
 
     def clean_title(self):
         title = self.cleaned_data["title"]
@@ -91,6 +116,26 @@ class ArticleForm(ChineseLabels, forms.ModelForm):
             content.name = f"cover.{extension}"
             return content
         return cover
+
+
+class DisclosureForm(ChineseLabels, forms.ModelForm):
+    """信息公开要素 of an item in a column that needs them (政策文件, 通知公告); the 索引号 is generated."""
+
+    class Meta:
+        model = Disclosure
+        fields = ["issuer", "document_number", "written_on", "topic", "validity", "replaced_by", "interprets"]
+        widgets = {"written_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, data=None, *, article, **kwargs):
+        existing = Disclosure.objects.filter(article=article).first() if article.pk else None
+        instance = existing or Disclosure(article=article if article.pk else None)
+        super().__init__(data, instance=instance, prefix="disclosure", **kwargs)
+        files = Article.objects.published().filter(column__disclosure=True).only("id", "title").latest_first()
+        if article.pk:
+            files = files.exclude(pk=article.pk)
+        for name in ("replaced_by", "interprets"):
+            self.fields[name].queryset = files
+            self.fields[name].empty_label = "（无）"
 
 
 class ActionForm(ChineseLabels, forms.Form):

@@ -75,6 +75,7 @@ def article_new(request):
             initiatives=form.cleaned_data["initiatives"],
             note=f"导入自 {request.POST['imported_from']}" if request.POST.get("imported_from") else "",
         )
+        form.save_disclosure(article)
         messages.success(request, "稿件已保存为草稿。")
         _report_findings(request, article)
         return redirect(article.get_workspace_url())
@@ -103,6 +104,7 @@ def article_edit(request, pk):
                 initiatives=form.cleaned_data["initiatives"],
                 note=note,
             )
+            form.save_disclosure(article)
         except EditConflict as error:
             # Nothing was saved: show who saved in between, keep the typed text, show the differences.
             # The form keeps its old base revision, so 保存 stays refused; only the explicit overwrite

@@ -14,6 +14,7 @@ from .audit import AuditEntry
 from .checks import ContentIssue, SensitiveTerm
 from .columns import Column, ColumnQuerySet
 from .deletions import ArticleDeletion
+from .disclosure import Disclosure, IndexCounter
 from .images import UploadedImage
 from .revisions import Revision
 
@@ -27,7 +28,9 @@ __all__ = [
     "ColumnQuerySet",
     "ContentBlocked",
     "ContentIssue",
+    "Disclosure",
     "EditConflict",
+    "IndexCounter",
     "Revision",
     "SensitiveTerm",
     "UploadedImage",

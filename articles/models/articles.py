@@ -110,13 +110,11 @@ class ArticleQuerySet(models.QuerySet):
         """A column's articles, including those of its sub-columns (ids from the cached menu when visible)."""
         from articles import navigation
 
-        top = next((c for c in navigation.visible_columns() if c.pk == column.pk), None)
-        if top is not None:
-            ids = [column.pk, *(child.pk for child in top.nav_children)]
-        elif column.parent_id:
-            ids = [column.pk]
+        visible = navigation.node(column.pk)
+        if visible is not None:
+            ids = [c.pk for c in navigation.walk([visible])]
         else:
-            return self.filter(Q(column=column) | Q(column__parent=column))
+            return self.filter(Q(column=column) | Q(column__parent=column) | Q(column__parent__parent=column))
         return self.filter(column_id__in=ids) if len(ids) > 1 else self.filter(column_id=column.pk)
 
     def for_listing(self):
@@ -458,6 +456,10 @@ class Article(RecycleBinMixin, models.Model):
             raise workflow.TransitionNotAllowed(f"“{locked.get_status_display()}”状态的稿件不能执行此操作。")
         if workflow.TRANSITIONS[action].needs_comment and not comment.strip():
             raise ValidationError("请填写意见或理由。")
+        if to in (Status.PUBLISHED, Status.SCHEDULED):
+            from .disclosure import check_before_publishing
+
+            check_before_publishing(locked, changes.get("published_at") or changes.get("scheduled_at"))
         from_status = locked.status
         Article.objects.filter(pk=self.pk).update(status=to, **changes)
         self.status = to

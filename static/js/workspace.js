@@ -77,3 +77,16 @@
     document.querySelectorAll("input[data-title-counter]").forEach(countTitle);
   });
 })();
+
+/* 信息公开要素: shown only while the chosen column needs them (without JavaScript they always show). */
+(function () {
+  document.addEventListener("DOMContentLoaded", function () {
+    var fields = document.querySelector("[data-disclosure-columns]");
+    var column = document.getElementById("id_column");
+    if (!fields || !column) return;
+    var needing = fields.getAttribute("data-disclosure-columns").split(",");
+    function update() { fields.hidden = needing.indexOf(column.value) === -1; }
+    column.addEventListener("change", update);
+    update();
+  });
+})();

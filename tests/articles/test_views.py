@@ -296,11 +296,13 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
-def test_column_tree_is_at_most_two_levels(db):
+def test_column_tree_is_at_most_three_levels(db):
     from django.core.exceptions import ValidationError
 
     top = ColumnFactory()
     child = ColumnFactory(parent=top)
-    grandchild = ColumnFactory.build(parent=child, slug="too-deep")
+    grandchild = ColumnFactory(parent=child, slug="third-level")
+    grandchild.full_clean()  # 专题 › 子栏目 › 孙栏目 is allowed
+    too_deep = ColumnFactory.build(parent=grandchild, slug="too-deep")
     with pytest.raises(ValidationError):
-        grandchild.full_clean()
+        too_deep.full_clean()

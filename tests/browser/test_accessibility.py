@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from articles.models import Article, Column
+from tests.test_html_validity import disclosure_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,6 +31,7 @@ def pages():
         "/letters/write/",
         "/letters/status/",
         "/sitemap/",
+        *disclosure_pages().values(),
     ]
 
 

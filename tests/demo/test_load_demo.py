@@ -83,3 +83,20 @@ def test_the_demo_publicity_notice_has_ended_and_is_marked(client, demo):
     page = client.get(notice.get_absolute_url()).content.decode()
     assert "到期结束，仅供查阅" in page
     assert f'<span class="tag tag--ended">已结束</span>{notice.title}' in listed  # 通知公告 marks ended items
+
+
+def test_the_demo_shows_policy_metadata_and_each_column_kind(client, demo):
+    from articles.models import Disclosure
+
+    old = Article.objects.get(title="云溪县农村党员量化管理暂行办法")
+    assert old.disclosure.validity == Disclosure.Validity.REPEALED and old.disclosure.replaced_by.is_public
+    page = client.get(old.get_absolute_url()).content.decode()
+    assert "disclosure-table" in page and f'现行文件见<a href="{old.disclosure.replaced_by.get_absolute_url()}"' in page
+    current = client.get(old.disclosure.replaced_by.get_absolute_url()).content.decode()
+    assert "政策解读：" in current and "本文件取代：" in current
+    kinds = dict(Column.objects.values_list("slug", "kind"))
+    assert {kinds["functions"], kinds["party-portal"], kinds["study"]} == {"page", "link", "topic"}
+    assert Column.objects.filter(parent__parent__slug="study").exists()  # three levels
+    assert "您即将离开本站" in client.get("/columns/party-portal/").content.decode()
+    assert "学习动态" in client.get("/columns/study/").content.decode()
+    assert len(set(Disclosure.objects.values_list("index_number", flat=True))) == Disclosure.objects.count()

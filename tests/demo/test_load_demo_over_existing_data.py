@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from articles.models import Article, Column
-from demo.data import site
+from demo.data import disclosure, site
 from demo.data import townships as demo_townships
 from reports.models import WorkReport
 from siteprofile.models import SiteProfile
@@ -78,7 +78,7 @@ def test_demo_uses_townships_and_columns_an_admin_created_with_its_names_or_slug
     yuanmen = Township.objects.create(slug="ym", name="远门镇", county="云溪县")
     shiqiao = Township.objects.create(slug="shiqiao", name="石桥乡", county="云溪县")
     load_demo()
-    assert Column.objects.count() == len(site.COLUMNS)
+    assert Column.objects.count() == len(site.COLUMNS) + len(disclosure.COLUMNS)
     assert Township.objects.count() == len(DEMO_TOWNSHIPS)
     for column in (news, notices, policies):
         assert Article.objects.published().filter(column__in=[column, *column.children.all()]).exists(), column

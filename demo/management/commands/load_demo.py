@@ -18,11 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from articles.models import Article, AuditEntry, Column
+from articles.models import Article, AuditEntry, Column, Disclosure
 from demo import letters as demo_letters
 from demo import reports as demo_reports
 from demo.covers import draw_cover
-from demo.data import articles_county, articles_townships, articles_workflow, site, townships
+from demo.data import articles_county, articles_townships, articles_workflow, disclosure, site, townships
 from demo.data import oldlinks as oldlinks_data
 from demo.loading import demo_loading
 from oldlinks import importing
@@ -30,7 +30,7 @@ from oldlinks.models import NotFoundPath
 from siteprofile.models import SiteProfile
 from townships.models import Figure, Initiative, Practice, Township, Village
 
-ALL_ARTICLES = articles_county.ARTICLES + articles_townships.ARTICLES + articles_workflow.ARTICLES
+ALL_ARTICLES = articles_county.ARTICLES + articles_townships.ARTICLES + articles_workflow.ARTICLES + disclosure.ARTICLES
 
 
 def find_or_create(model, *, slug, name, defaults, **scope):
@@ -70,10 +70,11 @@ class Command(BaseCommand):
     def load(self):
         created = {
             "townships": self.load_townships(),
-            "columns": self.load_columns(),
+            "columns": self.load_columns() + self.load_column_kinds(),
             "users": self.load_users(),
             "articles": self.load_articles(),
         }
+        created["disclosures"] = self.load_disclosures()
         people = {u.username: u for u in get_user_model().objects.filter(username__in=[u[0] for u in site.USERS])}
         created["reports"] = demo_reports.load(people, self.townships, self.columns["work-reports"])
         created["letters"] = demo_letters.load(people, self.townships)
@@ -162,7 +163,7 @@ class Command(BaseCommand):
         """Columns by the demo's slugs in `self.columns`; a column of the same name under the same
         parent counts as the demo's."""
         count = 0
-        self.columns = {}
+        self.columns, self.created_columns = {}, set()
         for order, (slug, name, update_class, parent, on_home, description) in enumerate(site.COLUMNS):
             self.columns[slug], created = find_or_create(
                 Column,
@@ -177,6 +178,70 @@ class Command(BaseCommand):
                 },
             )
             count += created
+            if created:
+                self.created_columns.add(self.columns[slug].pk)
+        return count
+
+    def load_column_kinds(self):
+        """The 信息公开 settings of demo columns it created, and one column of each kind (demo/data/disclosure.py)."""
+        count = 0
+        for slug, settings in disclosure.COLUMN_SETTINGS.items():
+            column = self.columns[slug]
+            if column.pk in self.created_columns and not column.disclosure:
+                Column.objects.filter(pk=column.pk).update(**settings)
+        start = len(site.COLUMNS)
+        for order, (slug, name, kind, update_class, parent, on_home, description, extra) in enumerate(
+            disclosure.COLUMNS, start
+        ):
+            self.columns[slug], created = find_or_create(
+                Column,
+                slug=slug,
+                name=name,
+                parent=parent and self.columns[parent],
+                defaults={
+                    "kind": kind,
+                    "update_class": update_class,
+                    "show_on_home": on_home,
+                    "description": description,
+                    "sort_order": order,
+                    **extra,
+                },
+            )
+            if created and kind == Column.Kind.TOPIC:
+                banner = draw_cover(f"banner-{slug}", "organization", name)
+                self.columns[slug].banner.save(f"{slug}.jpg", ContentFile(banner))
+            count += created
+        return count
+
+    def load_disclosures(self):
+        """信息公开要素 of the demo's policy files (one repealed and replaced, one interpreted) and notices."""
+        count = 0
+        find = {
+            data["key"]: Article.objects.filter(title=data["title"], column=self.columns[data["column"]]).first()
+            for data in ALL_ARTICLES
+            if data["key"] in disclosure.DISCLOSURES
+        }
+        keys = {article.pk: key for key, article in find.items() if article}
+        demo_columns = [c.pk for c in self.columns.values()]
+        items = Article.objects.published().filter(
+            column__in=demo_columns, column__disclosure=True, disclosure__isnull=True
+        )
+        for article in items.order_by("published_at"):
+            key = keys.get(article.pk)
+            issuer, number, days_before, topic, validity, replaced_by, interprets = disclosure.DISCLOSURES.get(
+                key, (article.source, "", 0, "general", "valid", None, None)
+            )
+            Disclosure(
+                article=article,
+                issuer=issuer,
+                document_number=number,
+                written_on=timezone.localdate(article.published_at) - datetime.timedelta(days=days_before),
+                topic=topic,
+                validity=validity,
+                replaced_by=replaced_by and find[replaced_by],
+                interprets=interprets and find[interprets],
+            ).save()
+            count += 1
         return count
 
     def load_articles(self):
