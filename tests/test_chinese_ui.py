@@ -33,8 +33,9 @@ ALLOWED = {
     *("URL", "RSS", "ICP", "IP", "ID", "LDAP", "GET", "POST", "HTTP"),
 }
 # Data, not UI: addresses (otpauth://…, http://…), the keys of stored JSON (revisions, task arguments) and
-# django-axes' placeholder for a header the client did not send.
-DATA = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\"[A-Za-z_]+\"\s*:|<unknown>")
+# django-axes' placeholder for a header the client did not send, and the placeholders an admin types
+# into a 索引号 rule ({year}, {seq:04d}).
+DATA = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\"[A-Za-z_]+\"\s*:|<unknown>|\{[a-z_]+(?::[0-9a-z]*)?\}")
 ENGLISH = re.compile(r"(?<![A-Za-z0-9_./@:=*\-])[A-Za-z]{2,}(?![A-Za-z0-9_./@:=*\-])")
 SKIPPED = {"script", "style", "code", "template", "textarea"}
 READ_ATTRS = ("title", "placeholder", "aria-label", "alt")
