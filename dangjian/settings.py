@@ -304,3 +304,8 @@ PERIODIC_TASKS = [
     {"task": "inspection.tasks.daily_inspection", "every": "day", "at": "02:00"},
     {"task": "background.tasks.prune_task_results", "every": "day", "at": "04:00"},
 ]
+
+# 附件 (articles/attachments.py): the largest file an editor may attach, and, behind nginx, the internal location
+# that sends attachment files once Django has checked the article is public (deploy/nginx/dangjian.conf).
+ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+ATTACHMENT_ACCEL_PREFIX = env("ATTACHMENT_ACCEL_PREFIX", default="")

@@ -15,6 +15,7 @@ urlpatterns = [
     path("articles/<int:pk>/revisions/", views.revisions, name="revisions"),
     path("articles/<int:pk>/revisions/compare/", views.revision_compare, name="revision_compare"),
     path("articles/<int:pk>/revisions/<int:number>/restore/", views.revision_restore, name="revision_restore"),
+    path("articles/<int:pk>/attachments/<int:attachment>/", views.attachment, name="attachment"),
     path("images/upload/", views.image_upload, name="image_upload"),
     path("approve/<str:token>/", views.leader_approval, name="leader_approval"),
 ]

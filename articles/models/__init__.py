@@ -10,6 +10,7 @@ from .articles import (
     published_q,
     running_q,
 )
+from .attachments import Attachment
 from .audit import AuditEntry
 from .checks import ContentIssue, SensitiveTerm
 from .columns import Column, ColumnQuerySet
@@ -20,6 +21,7 @@ __all__ = [
     "PUBLISHED",
     "Article",
     "ArticleQuerySet",
+    "Attachment",
     "AuditEntry",
     "Column",
     "ColumnQuerySet",
