@@ -92,8 +92,8 @@ def compound(streams):
     fat_start = directory_start + directory_sectors
     fat = []
     for _name, start, length, _size in entries:
-        fat += list(range(start + 1, start + length)) + [0xFFFFFFFE]
-    fat += list(range(directory_start + 1, directory_start + directory_sectors)) + [0xFFFFFFFE]
+        fat += [*range(start + 1, start + length), 0xFFFFFFFE]
+    fat += [*range(directory_start + 1, directory_start + directory_sectors), 0xFFFFFFFE]
     fat += [0xFFFFFFFD]  # the FAT sector itself
     fat += [0xFFFFFFFF] * (128 - len(fat))
 

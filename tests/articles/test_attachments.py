@@ -145,14 +145,16 @@ def notice(county):
 def test_the_notice_lists_its_attachments_in_order(client, notice):
     article, form, listing = notice
     html = client.get(article.get_absolute_url()).content.decode()
-    first = f"附件1：<a href=\"{form.get_absolute_url()}\" download data-sha256=\"{form.sha256}\">报名表</a>（DOCX，{form.size_label}）"
-    second = f"附件2：<a href=\"{listing.get_absolute_url()}\" download data-sha256=\"{listing.sha256}\">参训人员名单</a>（PDF，"
+    first = f'附件1：<a href="{form.get_absolute_url()}" download data-sha256="{form.sha256}">报名表</a>（DOCX，{form.size_label}）'
+    second = (
+        f'附件2：<a href="{listing.get_absolute_url()}" download data-sha256="{listing.sha256}">参训人员名单</a>（PDF，'
+    )
     assert first in html and second in html
     assert html.index(first) < html.index(second)
 
 
 def test_a_download_keeps_the_chinese_name_type_and_bytes(client, notice):
-    article, form, _ = notice
+    _, form, _ = notice
     response = client.get(form.get_absolute_url())
     assert response.status_code == 200
     assert response["Content-Type"] == attachments.CONTENT_TYPES["docx"]
