@@ -179,11 +179,11 @@ def record_view(request, pk):
     return response
 
 
-def attachment_download(request, pk, filename):
+def attachment_download(request, article, pk, filename):
     """附件 download: only while its article is published and public (a withdrawn or deleted item's files stop)."""
     from .models import Attachment
 
-    attachment = Attachment.objects.served().filter(pk=pk).first()
+    attachment = Attachment.objects.served().filter(pk=pk, article_id=article).first()
     if attachment is None:
         raise Http404("附件不存在或所属信息已下线")
     return attachment_response(attachment)

@@ -65,7 +65,7 @@ class Attachment(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:attachment", args=[self.pk, self.download_name])
+        return reverse("articles:attachment", args=[self.article_id, self.pk, self.download_name])
 
     @property
     def download_name(self):

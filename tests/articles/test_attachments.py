@@ -226,3 +226,150 @@ def test_a_republished_copy_carries_the_attachments(county, people, notice):
         (listing.name, listing.sha256, listing.file.name),
     ]
     assert [a["name"] for a in copy.latest_revision.data["attachments"]] == ["报名表", "参训人员名单"]
+
+
+# ---- static export, tamper watch, link checker, storage, demo --------------------------------------
+
+
+def publish(draft, people):
+    draft.submit(by=people.editor, confidentiality_confirmed=True)
+    draft.approve(by=people.township_reviewer)
+    draft.publish(by=people.county_reviewer)
+
+
+def test_static_export_copies_the_files_and_a_withdrawal_removes_them(
+    draft, people, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from publishing import static_export
+
+    out = tmp_path / "site"
+    settings.STATIC_EXPORT_DIR = str(out)
+    form = attach(draft, "报名表", files.docx_form())
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(draft, people)
+    exported = out / f"articles/{draft.pk}/attachments/{form.pk}/报名表.docx"
+    assert exported.read_bytes() == form.file.open("rb").read()
+    static_export.export_all(out, with_static=False)
+    assert exported.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.withdraw(by=people.county_reviewer, reason="内容需要更正")
+    assert not exported.exists()
+
+
+def test_the_fingerprint_covers_the_attachment_list_and_the_exported_bytes(
+    draft, people, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from inspection import tamper
+    from publishing import static_export
+
+    settings.STATIC_EXPORT_DIR = str(tmp_path / "site")
+    form = attach(draft, "报名表", files.docx_form())
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(draft, people)
+    approved = draft.fingerprint.digest
+    assert tamper.check([draft]) == []
+
+    exported = static_export.attachment_file(tmp_path / "site", form)
+    exported.write_bytes(b"%PDF-1.4 swapped")
+    [alert] = tamper.check([draft])
+    assert alert.where.startswith("静态附件") and alert.expected == form.sha256
+
+    Attachment.objects.filter(pk=form.pk).update(sha256="0" * 64)  # the list changed behind the workflow
+    page = tamper.render_article(draft)
+    assert tamper.digest_of_page(page) != approved
+
+
+def test_the_link_checker_follows_attachment_links(county, settings):
+    from inspection import links
+    from inspection.models import LinkCheck
+
+    settings.SITE_URL = "http://testserver"
+    article = ArticleFactory(published=True, column=county.notices)
+    kept, lost = attach(article, "报名表", files.docx_form()), attach(article, "名单", files.pdf(), position=2)
+    lost.file.storage.delete(lost.file.name)
+    links.run()
+    results = {row.url.removeprefix("http://testserver"): row for row in LinkCheck.objects.all()}
+    assert results[kept.get_absolute_url()].ok
+    assert not results[lost.get_absolute_url()].ok and results[lost.get_absolute_url()].status_code == 404
+
+
+def test_attachments_are_stored_and_served_through_object_storage(client, county, settings):
+    boto3 = pytest.importorskip("boto3")
+    moto = pytest.importorskip("moto")
+    with moto.mock_aws():
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="dangjian-media")
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {"bucket_name": "dangjian-media", "region_name": "us-east-1", "file_overwrite": False},
+            },
+        }
+        article = ArticleFactory(published=True, column=county.notices)
+        form = attach(article, "报名表", files.docx_form())
+        stored = boto3.client("s3", region_name="us-east-1").get_object(Bucket="dangjian-media", Key=form.file.name)
+        assert hashlib.sha256(stored["Body"].read()).hexdigest() == form.sha256
+        response = client.get(form.get_absolute_url())
+        assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == form.sha256
+
+
+def test_the_demo_notices_carry_real_files(db):
+    import io
+    import zipfile
+
+    import docx
+    from django.core.management import call_command
+
+    call_command("load_demo", "--quiet-logins")
+    notice = Article.objects.get(title__contains="党组织书记轮训班", column__slug="notices")
+    pdf, form = notice.attachments.all()
+    assert (pdf.kind, form.kind) == ("pdf", "docx")
+    data = pdf.file.open("rb").read()
+    assert data.startswith(b"%PDF-1.4") and data.rstrip().endswith(b"%%EOF")
+    # Each xref offset points at its object.
+    xref = int(data.rsplit(b"startxref", 1)[1].split()[0])
+    offsets = [int(line[:10]) for line in data[xref:].split(b"\n")[3:10]]
+    assert [data[o : o + 8] for o in offsets] == [b"%d 0 obj\n" % n for n in range(1, 8)]
+    assert docx.Document(io.BytesIO(form.file.open("rb").read())).paragraphs[0].text == "参训人员名单汇总表"
+    assert zipfile.ZipFile(io.BytesIO(form.file.open("rb").read())).testzip() is None
+    assert notice.latest_revision.data["attachments"][1]["name"] == "参训人员名单汇总表"
+
+
+def test_nginx_serves_exported_attachments_and_hands_withdrawn_ones_back_to_django(tmp_path, county):
+    """The shipped static config: the exported file with nosniff and as a download; a missing one falls back."""
+    import shutil
+    import subprocess
+    import time
+    import urllib.request
+
+    from django.core.management import call_command
+
+    from tests.deploy.test_configs import NGINX, ROOT, prefix
+
+    if not shutil.which(NGINX) and not __import__("pathlib").Path(NGINX).exists():
+        pytest.skip("nginx is installed by `make test-tools`")
+    article = ArticleFactory(published=True, column=county.notices)
+    form = attach(article, "报名表", files.docx_form())
+    out = tmp_path / "public"
+    call_command("publish_static", str(out), "--skip-collectstatic")
+    conf = (ROOT / "deploy/nginx/dangjian-static.conf").read_text(encoding="utf-8")
+    conf = (
+        conf.replace("/srv/dangjian/public", str(out))
+        .replace("include /etc/nginx/dangjian-proxy.conf;", "")
+        .replace("listen 80;", "listen 127.0.0.1:18982;")
+        .replace("server 127.0.0.1:8000;", "server 127.0.0.1:9;")
+    )
+    server = subprocess.Popen([NGINX, "-p", str(tmp_path), "-c", str(prefix(tmp_path, conf)), "-g", "daemon off;"])
+    try:
+        time.sleep(0.5)
+        with urllib.request.urlopen("http://127.0.0.1:18982" + form.get_absolute_url()) as response:
+            assert hashlib.sha256(response.read()).hexdigest() == form.sha256
+            assert response.headers["Content-Type"] == attachments.CONTENT_TYPES["docx"]
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert response.headers["Content-Disposition"] == "attachment"
+        with pytest.raises(urllib.error.HTTPError) as error:  # straight from /media/: never
+            urllib.request.urlopen("http://127.0.0.1:18982/media/" + form.file.name)
+        assert error.value.code == 404
+    finally:
+        server.terminate()
+        server.wait(10)
