@@ -46,6 +46,10 @@ def public_pages(published):
         "search": "/search/?q=%E5%85%9A%E5%BB%BA%20%E4%B9%A1%E6%9D%91&township=yuanmen",
         "search-empty": "/search/",
         "not-found": "/no-such-page/",
+        "notice-with-attachments": Article.objects.published()
+        .filter(attachments__isnull=False)
+        .first()
+        .get_absolute_url(),
     }
 
 

@@ -145,10 +145,14 @@ def notice(county):
 def test_the_notice_lists_its_attachments_in_order(client, notice):
     article, form, listing = notice
     html = client.get(article.get_absolute_url()).content.decode()
-    first = f'附件1：<a href="{form.get_absolute_url()}" download data-sha256="{form.sha256}">报名表</a>（DOCX，{form.size_label}）'
-    second = (
-        f'附件2：<a href="{listing.get_absolute_url()}" download data-sha256="{listing.sha256}">参训人员名单</a>（PDF，'
+    meta = '<span class="attachment-list__meta">'
+    link = '<a href="{}" download data-sha256="{}">{}</a>'
+    first = (
+        "附件1："
+        + link.format(form.get_absolute_url(), form.sha256, "报名表")
+        + f"{meta}（DOCX，{form.size_label}）</span>"
     )
+    second = "附件2：" + link.format(listing.get_absolute_url(), listing.sha256, "参训人员名单") + f"{meta}（PDF，"
     assert first in html and second in html
     assert html.index(first) < html.index(second)
 

@@ -26,6 +26,7 @@ def pages():
         "/townships/",
         "/initiatives/",
         "/search/?q=%E5%85%9A%E5%BB%BA%20%E4%B9%A1%E6%9D%91",
+        Article.objects.published().filter(attachments__isnull=False).first().get_absolute_url(),  # 附件 list
     ]
 
 
