@@ -377,3 +377,19 @@ def test_nginx_serves_exported_attachments_and_hands_withdrawn_ones_back_to_djan
     finally:
         server.terminate()
         server.wait(10)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_restore_bring_back_the_files(client, county, tmp_path, settings):
+    from django.core.management import call_command
+
+    article = ArticleFactory(published=True, column=county.notices)
+    form = attach(article, "报名表", files.docx_form())
+    call_command("backup", str(tmp_path / "backup"))
+    call_command("flush", interactive=False, verbosity=0)
+    settings.MEDIA_ROOT = tmp_path / "restored-media"
+    call_command("restore", str(tmp_path / "backup"))
+    restored = Attachment.objects.get()
+    assert (restored.name, restored.sha256, restored.file.name) == ("报名表", form.sha256, form.file.name)
+    response = client.get(restored.get_absolute_url())
+    assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == form.sha256
