@@ -77,52 +77,62 @@ def summary_stream(author):
     return header + struct.pack("<I", 48) + section
 
 
-def compound(streams):
-    """A version-3 compound file (512-byte sectors); each stream padded to 4096 bytes so no mini stream is needed."""
-    sectors, entries = [], []
-    for name, body in streams.items():
-        size = len(body)
-        body = body + b"\0" * (max(4096, -(-size // 512) * 512) - size)
-        start = len(sectors)
-        sectors += [body[i : i + 512] for i in range(0, len(body), 512)]
-        entries.append((name, start, len(body) // 512, len(body)))
-    directory_start = len(sectors)
-    count = len(entries) + 1
-    directory_sectors = -(-count * 128 // 512)
-    fat_start = directory_start + directory_sectors
-    fat = []
-    for _name, start, length, _size in entries:
-        fat += [*range(start + 1, start + length), 0xFFFFFFFE]
-    fat += [*range(directory_start + 1, directory_start + directory_sectors), 0xFFFFFFFE]
-    fat += [0xFFFFFFFD]  # the FAT sector itself
-    fat += [0xFFFFFFFF] * (128 - len(fat))
+def compound(streams, *, mini=False):
+    """A version-3 compound file (512-byte sectors). Small streams go to the mini stream (64-byte sectors) when
+    `mini`, as Office writes them; otherwise each is padded to 4096 bytes, the size from which streams are regular."""
+    end, free = 0xFFFFFFFE, 0xFFFFFFFF
+    sectors, entries, fat = [], [], []
 
-    def entry(name, kind, start, size, child=0xFFFFFFFF, right=0xFFFFFFFF):
+    def add_chain(body):
+        start = len(sectors)
+        body = body + b"\0" * (-len(body) % 512)
+        sectors.extend(body[i : i + 512] for i in range(0, len(body), 512))
+        fat.extend([*range(start + 1, len(sectors)), end])
+        return start
+
+    mini_data, minifat = b"", []
+    for name, body in streams.items():
+        if mini and len(body) < 4096:
+            start = len(mini_data) // 64
+            mini_data += body + b"\0" * (-len(body) % 64)
+            minifat.extend([*range(start + 1, len(mini_data) // 64), end])
+            entries.append((name, start, len(body)))
+        else:
+            body = body.ljust(4096, b"\0")
+            entries.append((name, add_chain(body), len(body)))
+    root_start, minifat_start = (
+        (add_chain(mini_data), add_chain(struct.pack(f"<{len(minifat)}I", *minifat))) if mini_data else (end, end)
+    )
+
+    def entry(name, kind, start, size, child=free, right=free):
         encoded = name.encode("utf-16-le") + b"\0\0"
         return (
             encoded.ljust(64, b"\0")
             + struct.pack("<HBB", len(encoded), kind, 1)
-            + struct.pack("<III", 0xFFFFFFFF, right, child)
+            + struct.pack("<III", free, right, child)
             + b"\0" * 36
             + struct.pack("<IQ", start, size)
         )
 
-    directory = entry("Root Entry", 5, 0xFFFFFFFE, 0, child=1)
-    for index, (name, start, _length, size) in enumerate(entries, start=1):
-        directory += entry(name, 2, start, size, right=index + 1 if index < len(entries) else 0xFFFFFFFF)
-    directory = directory.ljust(directory_sectors * 512, b"\0")
+    directory = entry("Root Entry", 5, root_start, len(mini_data), child=1)
+    for index, (name, start, size) in enumerate(entries, start=1):
+        directory += entry(name, 2, start, size, right=index + 1 if index < len(entries) else free)
+    directory_start = add_chain(directory)
+    fat_start = len(sectors)
+    fat.append(0xFFFFFFFD)  # the FAT sector itself
+    fat.extend([free] * (128 - len(fat)))
     header = bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 16
     header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
-    header += struct.pack("<IIIIIIIII", 0, 1, directory_start, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
-    header += struct.pack("<I", fat_start) + struct.pack("<I", 0xFFFFFFFF) * 108
-    return header + b"".join(sectors) + directory + struct.pack("<128I", *fat)
+    header += struct.pack("<IIIIIIIII", 0, 1, directory_start, 0, 4096, minifat_start, 1 if mini_data else 0, end, 0)
+    header += struct.pack("<I", fat_start) + struct.pack("<I", free) * 108
+    return header + b"".join(sectors) + struct.pack("<128I", *fat)
 
 
-def legacy_word(author=""):
+def legacy_word(author="", *, mini=False):
     streams = {"WordDocument": b"\xec\xa5" + b"\0" * 100}
     if author:
         streams["\x05SummaryInformation"] = summary_stream(author)
-    return compound(streams)
+    return compound(streams, mini=mini)
 
 
 def legacy_excel():

@@ -114,9 +114,12 @@ def test_excel_files_lose_their_author():
     assert book.active["A1"].value == "姓名"
 
 
-def test_a_legacy_file_summary_is_read_for_its_author():
-    streams = attachments.read_compound(files.legacy_word("王五"))
+@pytest.mark.parametrize("mini", [False, True])
+def test_a_legacy_file_summary_is_read_for_its_author(mini):
+    streams = attachments.read_compound(files.legacy_word("王五", mini=mini))
     assert attachments.summary_properties(streams["\x05SummaryInformation"]) == {4: "王五", 8: "王五"}
+    assert streams["WordDocument"].startswith(b"\xec\xa5")
+    assert attachments.check(upload("旧表.doc", files.legacy_word(mini=mini))).kind == "doc"
 
 
 @pytest.mark.parametrize(("size", "label"), [(300, "1 KB"), (36 * 1024, "36 KB"), (int(1.45 * 1024 * 1024), "1.4 MB")])
