@@ -72,4 +72,17 @@ def compare(old, new, names):
             continue
         before, after = names(field, old), names(field, new)
         diffs.append(FieldDiff(label, [char_diff(before, after)], before != after))
+    if "attachments" in old or "attachments" in new:
+        before, after = attachment_lines(old), attachment_lines(new)
+        diffs.append(FieldDiff("附件", paragraph_diff(before, after) or [("", "")], before != after))
     return diffs
+
+
+def attachment_lines(data):
+    """附件1：报名表（DOCX，36 KB，SHA-256 1a2b3c4d）: a replaced file shows even under the same name."""
+    from .attachments import size_label
+
+    return [
+        f"附件{number}：{item['name']}（{item['kind'].upper()}，{size_label(item['size'])}，SHA-256 {item['sha256'][:8]}）"
+        for number, item in enumerate(data.get("attachments") or [], start=1)
+    ]

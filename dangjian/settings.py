@@ -323,3 +323,8 @@ PERIODIC_TASKS = [
 ]
 # Without Redis, a process writes its buffered 404 sightings at most this often (oldlinks/notfound.py).
 NOT_FOUND_FLUSH_SECONDS = env.int("NOT_FOUND_FLUSH_SECONDS", default=60)
+
+# 附件 (articles/attachments.py): the largest file an editor may attach, and, behind nginx, the internal location
+# that sends attachment files once Django has checked the article is public (deploy/nginx/dangjian.conf).
+ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+ATTACHMENT_ACCEL_PREFIX = env("ATTACHMENT_ACCEL_PREFIX", default="")

@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import CheckRun, LinkCheck
@@ -37,7 +38,7 @@ def site_host():
 
 def collect():
     """Every distinct link on the home page and in published articles (scheme http/https)."""
-    from articles.models import Article, Column
+    from articles.models import Article, Attachment, Column
     from publishing.static_export import render
 
     found = {}
@@ -58,6 +59,9 @@ def collect():
     # 外链 columns: the address behind the leaving-site notice is the column's link.
     for column in Column.objects.visible().filter(kind=Column.Kind.LINK):
         add(column.external_url, column.get_absolute_url(), column.show_on_home)
+    # 附件 are links too: a file lost from storage must show up as a dead link.
+    for attachment in Attachment.objects.served().iterator():
+        add(attachment.get_absolute_url(), reverse("articles:article", args=[attachment.article_id]), False)
     for article in Article.objects.published().only("id", "body").iterator():
         for anchor in BeautifulSoup(article.body, "lxml").find_all("a", href=True):
             add(anchor["href"], article.get_absolute_url(), False)

@@ -25,6 +25,9 @@ def digest_of_page(html):
     if title is None or body is None:
         return None
     text = title.get_text(" ", strip=True) + "\n" + body.decode_contents().strip()
+    attachments = soup.select_one(".article__attachments")
+    if attachments is not None:  # names, order and each file's SHA-256 (data-sha256) are part of what was approved
+        text += "\n" + attachments.decode_contents().strip()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -68,6 +71,7 @@ def check(articles, fetch_live=None):
             static_file = export / file_for(article.get_absolute_url())
             if static_file.exists():
                 sources.append((f"静态文件 {static_file}", static_file.read_text(encoding="utf-8")))
+            alerts += check_attachment_files(article, export)
         if fetch_live:
             sources.append(("线上页面", fetch_live(article.get_absolute_url())))
         for where, html in sources:
@@ -80,4 +84,27 @@ def check(articles, fetch_live=None):
                     alerts.append(alert)
                     logger.error("page of article %s served differently from what was approved (%s)", article.pk, where)
     CheckRun.record(CheckRun.Check.TAMPER)
+    return alerts
+
+
+def check_attachment_files(article, export):
+    """The exported 附件 must hold the bytes that were approved (their SHA-256 is kept with the attachment)."""
+    from publishing.static_export import attachment_file
+
+    alerts = []
+    for attachment in article.attachments.all():
+        path = attachment_file(export, attachment)
+        if not path.exists():
+            continue
+        found = hashlib.sha256(path.read_bytes()).hexdigest()
+        if found != attachment.sha256:
+            alert, created = TamperAlert.objects.get_or_create(
+                article=article,
+                where=f"静态附件 {path}"[:300],
+                resolved=False,
+                defaults={"expected": attachment.sha256, "found": found},
+            )
+            if created:
+                alerts.append(alert)
+                logger.error("attachment %s of article %s differs from the approved file", attachment.pk, article.pk)
     return alerts

@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -124,6 +125,7 @@ def export_all(out, *, with_static=True):
         write(out, reverse("townships:initiative_feed", args=[initiative.slug]), written=files)
     for pk in Article.objects.published().values_list("pk", flat=True).iterator():
         write(out, reverse("articles:article", args=[pk]), written=files)
+    files |= write_attachments(out)
     prune(out, files)
     if with_static:
         copy_static(out)
@@ -136,6 +138,8 @@ def prune(out, keep):
     for page in Path(out).rglob("*"):
         if page.suffix in (".html", ".xml", ".txt") and page not in keep and static not in page.parents:
             page.unlink()
+        elif page.is_file() and page.parent.parent.name == "attachments" and page not in keep:
+            page.unlink()  # 附件 of an item no longer public, or removed from its list
 
 
 def copy_static(out):
@@ -151,6 +155,7 @@ def update_for_article(article, previous=None, out=None):
     try:
         if not article.is_public:
             (out / file_for(article.get_absolute_url())).unlink(missing_ok=True)
+        write_attachments(out, article)
         paths, lists = pages.affected_paths(article, previous)
         for path in sorted(paths):
             write(out, path)
@@ -167,6 +172,46 @@ def update_for_article(article, previous=None, out=None):
 def remove_article(article, out=None):
     out = Path(out or settings.STATIC_EXPORT_DIR)
     (out / file_for(reverse("articles:article", args=[article.pk]))).unlink(missing_ok=True)
+    shutil.rmtree(attachment_folder(out, article.pk), ignore_errors=True)
+
+
+def attachment_folder(out, article_id):
+    return (
+        Path(out) / file_for(reverse("articles:article", args=[article_id])).removesuffix("index.html") / "attachments"
+    )
+
+
+def attachment_file(out, attachment):
+    """Where a 附件 is written: its URL path (decoded: nginx maps the decoded path onto the disk)."""
+    return Path(out) / unquote(attachment.get_absolute_url().lstrip("/"))
+
+
+def write_attachments(out, article=None):
+    """Copy the 附件 of public articles (or of one article) as their URLs name them; remove the rest of its folder.
+
+    Returns the files written. A withdrawn or deleted item's folder is emptied, so nginx stops serving them.
+    """
+    from articles.models import Attachment
+
+    items = Attachment.objects.served().select_related("article")
+    if article is not None:
+        items = items.filter(article_id=article.pk)
+    written = set()
+    for attachment in items.iterator():
+        target = attachment_file(out, attachment)
+        written.add(target)
+        if target.exists() and target.stat().st_size == attachment.size:
+            continue  # stored files never change in place: a new file is a new attachment
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with attachment.file.open("rb") as source, tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as copy:
+            shutil.copyfileobj(source, copy)
+        os.replace(copy.name, target)
+        os.chmod(target, 0o644)
+    if article is not None:
+        folder = attachment_folder(out, article.pk)
+        for stale in [p for p in folder.rglob("*") if p.is_file() and p not in written] if folder.exists() else []:
+            stale.unlink()
+    return written
 
 
 def update_township_pages(township_id, initiative_id, out=None):

@@ -69,6 +69,10 @@ def disclosure_pages():
             f"column-{kind}": Column.objects.visible().filter(kind=kind).first().get_absolute_url()
             for kind in ("page", "link", "topic")
         },
+        "notice-with-attachments": Article.objects.published()
+        .filter(attachments__isnull=False)
+        .first()
+        .get_absolute_url(),
     }
 
 

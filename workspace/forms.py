@@ -3,9 +3,9 @@ from django.forms.utils import ErrorList
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from articles import titles, workflow
+from articles import attachments, titles, workflow
 from articles.images import clean_image
-from articles.models import Article, Column, Disclosure, UploadedImage
+from articles.models import Article, Attachment, Column, Disclosure, UploadedImage
 from articles.models.articles import EDITABLE_FIELDS, PLACEMENT_FIELDS
 from articles.status import Status
 from townships.models import Initiative, Township
@@ -329,3 +329,106 @@ class PurgeForm(ChineseLabels, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "彻底删除必须填写理由。"},
     )
+
+
+class AttachmentForm(ChineseLabels, forms.ModelForm):
+    """One 附件: a name, a file (checked by content, Office files cleaned), its place in the list."""
+
+    class Meta:
+        model = Attachment
+        fields = ["name", "file", "position"]
+        labels = {"name": "附件名称", "file": "文件", "position": "顺序"}
+        help_texts = {"name": "如“报名表”，页面显示为“附件1：报名表（DOCX，36 KB）”；留空则用文件名。"}
+        widgets = {
+            "file": forms.FileInput,
+            "position": forms.NumberInput(attrs={"min": 1, "max": 99, "class": "input--short"}),
+        }
+        error_messages = {"file": {"required": "请选择附件文件。"}}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("error_class", AlertErrorList)
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = False
+        self.fields["position"].required = False
+        if not self.instance.pk:
+            # A blank extra row is unchanged, not a row placed at 0 (the model's default).
+            self.initial.pop("position", None)
+            self.fields["position"].initial = None
+        self.fields["file"].widget.attrs["accept"] = ATTACHMENT_ACCEPT
+        self.fields[
+            "file"
+        ].help_text = f"{attachments.ALLOWED_TEXT}，不超过 {attachments.size_label(attachments.max_bytes())}。"
+        self.cleaned_parts = []
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            checked = attachments.check(upload)
+            self.checked, self.cleaned_parts = checked, checked.cleaned
+            self.instance.kind, self.instance.content_type = checked.kind, checked.content_type
+            self.instance.size, self.instance.sha256 = len(checked.content), checked.sha256
+            self.upload_stem = upload.name.rsplit(".", 1)[0] if "." in upload.name else upload.name
+            return checked.as_file("attachment")
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        unnamed = not (data.get("name") or "").strip()
+        if unnamed and self.has_changed() and not data.get("DELETE") and data.get("file"):
+            data["name"] = (getattr(self, "upload_stem", "") or self.instance.name or "附件")[:100]
+        return data
+
+
+class BaseAttachmentFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "删除此附件"
+
+    def clean(self):
+        super().clean()
+        kept = [f for f in self.forms if f.has_changed() or f.instance.pk]
+        kept = [f for f in kept if not (f.cleaned_data or {}).get("DELETE")]
+        if len(kept) > MAX_ATTACHMENTS:
+            raise forms.ValidationError(f"每篇稿件最多 {MAX_ATTACHMENTS} 个附件。")
+
+    def accepts(self):
+        """Valid, or not sent at all (the list then stays as it is)."""
+        return not self.is_bound or self.is_valid()
+
+    @property
+    def saver(self):
+        return self.save_for if self.is_bound else None
+
+    def cleaning_notes(self):
+        """“附件“报名表”已自动清除：作者信息、批注” for each cleaned upload."""
+        if not self.is_bound:
+            return []
+        return [
+            f"附件“{form.cleaned_data.get('name')}”已自动清除：{'、'.join(form.cleaned_parts)}。"
+            for form in self.forms
+            if form.cleaned_parts and not form.cleaned_data.get("DELETE")
+        ]
+
+    def save_for(self, article):
+        """Write the list for the saved `article` (save_revision's callback), numbered 1, 2, 3 … in the chosen order."""
+        self.instance = article
+        self.save()
+        ordered = sorted(article.attachments.all(), key=lambda a: (a.position or 999, a.pk))
+        for number, attachment in enumerate(ordered, start=1):
+            if attachment.position != number:
+                Attachment.objects.filter(pk=attachment.pk).update(position=number)
+        article._prefetched_objects_cache = {}
+
+
+MAX_ATTACHMENTS = 20
+ATTACHMENT_ACCEPT = ".pdf,.ofd,.doc,.docx,.xls,.xlsx,.wps,.et,.zip"
+AttachmentFormSet = forms.inlineformset_factory(
+    Article,
+    Attachment,
+    form=AttachmentForm,
+    formset=BaseAttachmentFormSet,
+    extra=2,
+    can_delete=True,
+    max_num=MAX_ATTACHMENTS,
+)

@@ -19,6 +19,7 @@ urlpatterns = [
     path("bin/", views.recycle_bin, name="recycle_bin"),
     path("bin/<int:pk>/restore/", views.bin_restore, name="bin_restore"),
     path("bin/<int:pk>/purge/", views.bin_purge, name="bin_purge"),
+    path("articles/<int:pk>/attachments/<int:attachment>/", views.attachment, name="attachment"),
     path("images/upload/", views.image_upload, name="image_upload"),
     path("approve/<str:token>/", views.leader_approval, name="leader_approval"),
     path("letters/", letter_views.letter_list, name="letters"),

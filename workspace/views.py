@@ -25,6 +25,7 @@ from townships.models import Initiative, Township
 from . import tabs
 from .forms import (
     ArticleForm,
+    AttachmentFormSet,
     BatchForm,
     CommentForm,
     ImageUploadForm,
@@ -66,20 +67,23 @@ def article_new(request):
     if not request.user.has_perm("articles.add_article"):
         raise PermissionDenied("您没有撰写稿件的权限。")
     form = ArticleForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    files = _attachment_formset(request, Article())
+    if request.method == "POST" and form.is_valid() & files.accepts():
         article = form.save(commit=False)
         if not workflow.in_scope(article, request.user):
             raise PermissionDenied("只能为本乡镇撰写稿件。")
         article.save_revision(
             by=request.user,
             initiatives=form.cleaned_data["initiatives"],
+            attachments=files.saver,
             note=f"导入自 {request.POST['imported_from']}" if request.POST.get("imported_from") else "",
         )
         form.save_disclosure(article)
         messages.success(request, "稿件已保存为草稿。")
+        _report_attachments(request, files)
         _report_findings(request, article)
         return redirect(article.get_workspace_url())
-    return render(request, "workspace/article_form.html", {"form": form, "article": None})
+    return render(request, "workspace/article_form.html", {"form": form, "article": None, "files": files})
 
 
 @staff_required
@@ -88,8 +92,9 @@ def article_edit(request, pk):
     if not workflow.can_edit(article, request.user):
         raise PermissionDenied(f"“{article.get_status_display()}”状态的稿件您不能修改。")
     form = ArticleForm(request.POST or None, request.FILES or None, instance=article, user=request.user)
+    files = _attachment_formset(request, article)
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() & files.accepts():
         article = form.save(commit=False)
         base_revision, note = form.cleaned_data["base_revision"], ""
         overwritten = _chosen_to_overwrite(article, form.cleaned_data)
@@ -102,6 +107,7 @@ def article_edit(request, pk):
                 by=request.user,
                 base_revision_id=base_revision,
                 initiatives=form.cleaned_data["initiatives"],
+                attachments=files.saver,
                 note=note,
             )
             form.save_disclosure(article)
@@ -114,13 +120,32 @@ def article_edit(request, pk):
             conflict.diffs = [d for d in compare(error.latest_revision.data, mine, _names) if d.changed]
         else:
             messages.success(request, "修改已保存。")
+            _report_attachments(request, files)
             _report_findings(request, article)
             return redirect(article.get_workspace_url())
     return render(
         request,
         "workspace/article_form.html",
-        {"form": form, "article": article, "conflict": conflict, "last_return": article.latest_return()},
+        {
+            "form": form,
+            "files": files,
+            "article": article,
+            "conflict": conflict,
+            "last_return": article.latest_return(),
+        },
     )
+
+
+def _attachment_formset(request, article):
+    # A form without the 附件 part (an older page, the import's put-back) leaves the list as it is.
+    sent = request.method == "POST" and "attachments-TOTAL_FORMS" in request.POST
+    data = (request.POST, request.FILES) if sent else (None, None)
+    return AttachmentFormSet(*data, instance=article, prefix="attachments")
+
+
+def _report_attachments(request, files):
+    for note in files.cleaning_notes():
+        messages.info(request, note)
 
 
 def _chosen_to_overwrite(article, data):
@@ -524,3 +549,12 @@ def image_upload(request):
     image.uploaded_by = request.user
     image.save()
     return JsonResponse({"url": image.file.url, "alt": image.alt_text, "width": image.width, "height": image.height})
+
+
+@staff_required
+def attachment(request, pk, attachment):
+    """附件 of an item being written or reviewed, for those who may see the item (any state)."""
+    from articles.views import attachment_response
+
+    article = article_for(request.user, pk)
+    return attachment_response(get_object_or_404(article.attachments, pk=attachment))

@@ -10,6 +10,7 @@ from .articles import (
     published_q,
     running_q,
 )
+from .attachments import Attachment
 from .audit import AuditEntry
 from .checks import ContentIssue, SensitiveTerm
 from .columns import Column, ColumnQuerySet
@@ -23,6 +24,7 @@ __all__ = [
     "Article",
     "ArticleDeletion",
     "ArticleQuerySet",
+    "Attachment",
     "AuditEntry",
     "Column",
     "ColumnQuerySet",

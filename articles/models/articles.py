@@ -18,6 +18,7 @@ from articles.richtext import BODY_CONFIG, sanitize_body
 from articles.signals import article_changed
 from articles.status import Status
 
+from .attachments import Attachment
 from .audit import AuditEntry
 from .columns import Column
 from .deletions import RecycleBinMixin
@@ -373,11 +374,15 @@ class Article(RecycleBinMixin, models.Model):
         data["event_date"] = self.event_date.isoformat() if self.event_date else None
         data["ends_at"] = self.ends_at.isoformat() if self.ends_at else None
         data["initiative_ids"] = sorted(self.initiatives.values_list("pk", flat=True)) if self.pk else []
+        data["attachments"] = Attachment.objects.snapshot_of(self) if self.pk else []
         return data
 
     @transaction.atomic
-    def save_revision(self, *, by, base_revision_id=None, initiatives=None, note="", action=None):
-        """Save the article and keep a revision; refuse if someone saved since `base_revision_id`."""
+    def save_revision(self, *, by, base_revision_id=None, initiatives=None, note="", action=None, attachments=None):
+        """Save the article and keep a revision; refuse if someone saved since `base_revision_id`.
+
+        `attachments`, when given, is called with the saved article to write its 附件 before the snapshot.
+        """
         creating = self.pk is None
         if not creating:
             current = Article.objects.select_for_update().select_related("column").get(pk=self.pk)
@@ -395,6 +400,8 @@ class Article(RecycleBinMixin, models.Model):
             self.save(update_fields=CONTENT_FIELDS)
         if initiatives is not None:
             self.initiatives.set(initiatives)
+        if attachments is not None:
+            attachments(self)
         default_action = AuditEntry.Action.CREATED if creating else AuditEntry.Action.EDITED
         return self.record_revision(by=by, note=note, action=action or default_action)
 
@@ -427,6 +434,9 @@ class Article(RecycleBinMixin, models.Model):
             by=by,
             base_revision_id=self.latest_revision_id,
             initiatives=data.get("initiative_ids", []),
+            attachments=(lambda a: Attachment.objects.replace(a, data["attachments"]))
+            if "attachments" in data
+            else None,
             note=f"恢复自第{revision.number}版",
             action=AuditEntry.Action.RESTORED,
         )
@@ -600,7 +610,13 @@ class Article(RecycleBinMixin, models.Model):
                 body=self.body,
                 cover=self.cover,
             )
-            copy.save_revision(by=by, initiatives=list(self.initiatives.all()), note=f"转载自乡镇稿件 {self.pk}")
+            attachments = Attachment.objects.snapshot_of(self)
+            copy.save_revision(
+                by=by,
+                initiatives=list(self.initiatives.all()),
+                attachments=lambda a: Attachment.objects.replace(a, attachments),
+                note=f"转载自乡镇稿件 {self.pk}",
+            )
             copy._move(
                 "republish",
                 by=by,

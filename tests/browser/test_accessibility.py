@@ -32,6 +32,7 @@ def pages():
         "/letters/status/",
         "/sitemap/",
         *disclosure_pages().values(),
+        Article.objects.published().filter(attachments__isnull=False).first().get_absolute_url(),  # 附件 list
     ]
 
 

@@ -21,6 +21,7 @@ from django.utils.html import escape
 from articles.models import Article, AuditEntry, Column, Disclosure
 from demo import letters as demo_letters
 from demo import reports as demo_reports
+from demo.attachments import attach_demo_files
 from demo.covers import draw_cover
 from demo.data import articles_county, articles_townships, articles_workflow, disclosure, site, townships
 from demo.data import oldlinks as oldlinks_data
@@ -276,6 +277,7 @@ class Command(BaseCommand):
                 article.cover.save(f"{data['key']}.jpg", ContentFile(draw_cover(data["key"], theme, label)), save=False)
             article.save()
             article.initiatives.set([initiative_map[slug] for slug in data["initiatives"]])
+            attach_demo_files(article, data["key"])
             article.record_revision(by=article.created_by, note="演示数据", action=AuditEntry.Action.CREATED)
             self.advance(article, data, people, now)
             if article.ends_at and article.ends_at <= now:
