@@ -131,10 +131,15 @@ def _load_article(pk):
 def article_detail(request, pk):
     # The article itself is kept in the cache until it changes (tag article:<pk>); only its view
     # count is read fresh, since views are written behind the page's back.
-    if getattr(request, "static_export", False):  # exports and the tamper check read the database itself
-        article = _load_article(pk) or "missing"
-    else:
-        article = pagecache.cached_by_tags(f"article:{pk}", {f"article:{pk}"}, lambda: _load_article(pk) or "missing")
+    loaded = []  # whether this request read the article itself (then its view count is fresh too)
+
+    def load():
+        loaded.append(True)
+        return _load_article(pk) or "missing"
+
+    # Exports and the tamper check read the database itself.
+    exporting = getattr(request, "static_export", False)
+    article = load() if exporting else pagecache.cached_by_tags(f"article:{pk}", {f"article:{pk}"}, load)
     if article == "missing":
         raise Http404("文章不存在")
     if article.status == Article.Status.WITHDRAWN and article.published_at and not article.is_internal:
@@ -144,7 +149,8 @@ def article_detail(request, pk):
         raise Http404("文章不存在或尚未发布")
     tags = pages.tags_for_article(article)
     depends_on(request, *tags)
-    stored = Article.objects.filter(pk=pk).values_list("view_count", flat=True).first() or 0
+    fresh = Article.objects.filter(pk=pk).values_list("view_count", flat=True)
+    stored = article.view_count if loaded else (fresh.first() or 0)
     article = copy.copy(article)  # the cached one is shared by this process's requests
     article.view_count = stored + viewcounts.pending(article.pk) + 1  # this view, counted once it is served
     # 上一篇 / 下一篇 and 相关新闻 change only when the column, township or 党建+ pages change.

@@ -9,6 +9,7 @@ command line to copy) are not UI prose and are skipped, as are words glued to di
 slashes, @, = , * or hyphens (file names, e-mail addresses, slugs, URLs: data, not UI).
 """
 
+import hashlib
 import re
 from html.parser import HTMLParser
 
@@ -18,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.timezone import now
 
 from articles import approval_links
-from articles.models import Article, ContentIssue, SensitiveTerm, UploadedImage
+from articles.models import Article, Attachment, ContentIssue, SensitiveTerm, UploadedImage
 from inspection.models import LinkCheck, TamperAlert
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,7 @@ pytestmark = pytest.mark.django_db
 # abbreviations with no Chinese form in use (the site's ICP 备案号, IP 地址, LDAP in Django's own Chinese).
 ALLOWED = {
     *("DOCX", "Word", "WPS", "Excel", "PDF", "JPG", "PNG", "GIF", "WebP", "MB", "CSV", "GBK"),
+    *("KB", "OFD", "ZIP", "DOC", "XLS", "XLSX", "ET"),
     *("Control", "Command", "Mac"),
     *("Google", "Microsoft", "Authenticator", "TOTP"),
     *("URL", "RSS", "ICP", "IP", "ID", "LDAP", "GET", "POST", "HTTP"),
@@ -118,6 +120,17 @@ def site(county, people, add_articles, settings, client):
     draft.body = "<p>远门镇建成村级综治中心12处。</p>"
     draft.save_revision(by=people.editor)
     draft.submit(by=people.editor, confidentiality_confirmed=True)
+    pdf = b"%PDF-1.4\n%%EOF\n"
+    attachment = Attachment.objects.create(
+        article=draft,
+        position=1,
+        name="报名表",
+        file=SimpleUploadedFile("form.pdf", pdf),
+        kind="pdf",
+        content_type="application/pdf",
+        size=len(pdf),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )
     period = ReportPeriod.objects.create(year=2025, span="year", number=1, deadline="2026-01-10T10:00:00+08:00")
     report_article = Article(
         title="远门镇2025年度党建工作总结",
@@ -145,6 +158,7 @@ def site(county, people, add_articles, settings, client):
     ContentIssue.objects.create(article=published[0], kind="sensitive", message="含错敏词“党建引导”")
     return {
         "article": draft,
+        "attachment": attachment,
         "report": report,
         "token": approval_links.make_token(draft, "张书记"),
         "superuser": superuser,
@@ -155,7 +169,12 @@ def site(county, people, add_articles, settings, client):
 def _sample_kwargs(name, pattern, sample):
     wanted = pattern.pattern.converters
     values = {"pk": sample["report"].pk if name == "print" else sample["article"].pk, "number": 1}
-    values |= {"action": "submit", "token": sample["token"], "table": "townships"}
+    values |= {
+        "action": "submit",
+        "token": sample["token"],
+        "table": "townships",
+        "attachment": sample["attachment"].pk,
+    }
     return {key: values[key] for key in wanted}
 
 
