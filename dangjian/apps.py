@@ -13,6 +13,7 @@ permissions in Chinese after every migrate and re-registers the third-party Mode
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPAppConfig
@@ -42,16 +43,25 @@ class TasksDBConfig(TasksAppConfig):
     verbose_name = "后台任务队列"
 
 
+def _lazy(text):
+    # Already marked (a lazy string): leave it, or it would be frozen in today's language.
+    return text if isinstance(text, Promise) else gettext_lazy(text)
+
+
 def _mark_for_translation(model):
     """Route a model's untranslated English names through gettext (the .po has the Chinese)."""
     opts = model._meta
-    opts.verbose_name = gettext_lazy(str(opts.verbose_name))
-    opts.verbose_name_plural = gettext_lazy(str(opts.verbose_name_plural))
+    opts.verbose_name = _lazy(opts.verbose_name)
+    # Django's default plural is itself lazy ("{verbose_name}s"): its English text is the msgid.
+    plural_given = "verbose_name_plural" in opts.original_attrs
+    opts.verbose_name_plural = (
+        _lazy(opts.verbose_name_plural) if plural_given else gettext_lazy(str(opts.verbose_name_plural))
+    )
     for field in opts.get_fields():
         if getattr(field, "concrete", False):
-            field.verbose_name = gettext_lazy(str(field.verbose_name))
+            field.verbose_name = _lazy(field.verbose_name)
             if field.help_text:
-                field.help_text = gettext_lazy(str(field.help_text))
+                field.help_text = _lazy(field.help_text)
 
 
 ACTIONS = {"add": "添加", "change": "修改", "delete": "删除", "view": "查看"}

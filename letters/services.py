@@ -56,6 +56,15 @@ def answer_is_right(token, answer):
     return answer in {str(wanted), CHINESE_DIGITS[wanted] if wanted <= 10 else f"十{CHINESE_DIGITS[wanted - 10]}"}
 
 
+def limit_reached(kind, address, limit):
+    """Whether this address has used up `limit` (without counting this request); False if the cache fails."""
+    try:
+        return (cache.get(f"letters:{kind}:{address}") or 0) >= limit
+    except Exception:  # the channel must keep working when the cache is down
+        log.warning("letters rate limit unavailable", exc_info=True)
+        return False
+
+
 def over_limit(kind, address, limit, seconds):
     """Count this address's attempts; True once over `limit`. A cache that fails lets people through."""
     key = f"letters:{kind}:{address}"

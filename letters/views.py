@@ -32,13 +32,15 @@ def write(request):
     if request.method == "POST":
         form = LetterForm(request.POST)
         address = get_client_ip_address(request) or "unknown"
-        if services.over_limit("write", address, services.WRITE_LIMIT, 3600):
+        # Letters stored count, not attempts: a reader who mistypes the sum a few times is not shut out.
+        if services.limit_reached("write", address, services.WRITE_LIMIT):
             form.is_valid()
             form.add_error(None, "您提交得太频繁了，请一小时后再试，或拨打页面下方的联系电话。")
         elif form.is_valid():
             if form.is_robot:  # the honeypot was filled: answer as if received, keep nothing
                 return render(request, "letters/received.html", {"letter": None})
             data = form.cleaned_data
+            services.over_limit("write", address, services.WRITE_LIMIT, 3600)
             letter = services.receive(
                 kind=data["kind"],
                 subject=data["subject"],

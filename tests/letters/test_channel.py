@@ -97,6 +97,14 @@ def test_one_address_may_write_a_few_letters_an_hour(client, county, settings):
     assert Letter.objects.count() == services.WRITE_LIMIT
 
 
+def test_mistakes_do_not_use_up_the_limit(client, county):
+    from letters import services
+
+    for _ in range(services.WRITE_LIMIT + 2):
+        write_letter(client, check_answer="99")
+    assert "留言已提交" in write_letter(client).content.decode()
+
+
 def test_lookups_are_rate_limited(client, county):
     from letters import services
 
