@@ -13,7 +13,7 @@ from django.core.validators import MaxLengthValidator
 
 MAX_LENGTH = 120  # Article.title's max_length
 ADVISED_LENGTH = 40  # two lines of a home-page box at the narrowest width (see docs/decisions.md)
-HINT = f"标题建议不超过 {ADVISED_LENGTH} 字（首页栏目只显示两行），最多 {MAX_LENGTH} 字；只能是文字，不能含网页代码（如 <b>）。"
+HINT = f"标题建议不超过 {ADVISED_LENGTH} 字（首页栏目只显示两行），最多 {MAX_LENGTH} 字；只能是文字，不能含网页代码。"
 # A tag as a browser would read one: "<" then a letter, "/" or "!". "a<b" or "1 < 2" are text.
 TAG = re.compile(r"<\s*/?\s*[A-Za-z!][^<>]*>")
 
