@@ -191,3 +191,10 @@ def test_the_share_block_is_on_articles_only_and_hidden_in_print(client, county)
     print_css = finders.find("css/print.css")
     with open(print_css, encoding="utf-8") as handle:
         assert ".share { display: none !important; }" in handle.read()
+
+
+def test_staff_and_private_pages_carry_no_share_card(client, people):
+    login = client.get("/accounts/login/").content.decode()
+    client.force_login(people.editor)
+    workspace = client.get("/workspace/").content.decode()
+    assert 'property="og:url"' not in login and 'property="og:url"' not in workspace
