@@ -7,6 +7,35 @@ from django.core.cache import cache
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# Rows that data migrations add (the starter 错敏词, the report outlets, the 2026 holiday calendar). A
+# transactional test ends with a flush, which empties every table and then sends post_migrate: seeding
+# them again there gives the next test in that process the database `migrate` gives a new site.
+DATA_SEEDS = [
+    ("articles.migrations.0004_starter_sensitive_terms", "add_terms"),
+    ("reports.migrations.0002_defaults", "add_defaults"),
+    ("letters.migrations.0002_holidays_2026", "seed"),
+]
+
+
+def _seed_again(sender, **kwargs):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for module, function in DATA_SEEDS:
+        getattr(import_module(module), function)(apps, None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _data_migration_rows_survive_a_flush():
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    post_migrate.connect(_seed_again, sender=apps.get_app_config("letters"), dispatch_uid="tests-seed-again")
+    yield
+    post_migrate.disconnect(dispatch_uid="tests-seed-again", sender=apps.get_app_config("letters"))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_site(settings, tmp_path):
     """Each test: an empty cache, its own media folder and unhashed static files (no collectstatic)."""
