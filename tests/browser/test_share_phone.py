@@ -1,9 +1,12 @@
 """分享 on a phone: the QR code scans to the page's address, 复制链接 copies it, targets are 44 px, print hides it."""
 
+import re
+
 import pytest
 import zxingcpp
 from django.conf import settings
 from PIL import Image
+from playwright.sync_api import expect
 
 from articles.models import Article
 
@@ -50,7 +53,8 @@ def test_phone_reader_scans_or_copies_the_link(demo_site, phone_page, tmp_path):
     assert right <= PHONE["width"] and phone_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
     phone_page.get_by_role("button", name="复制链接").click()
-    assert phone_page.locator(".share__status").inner_text().startswith("已复制链接")
+    # The copy is asynchronous (Clipboard API): wait for the status line, as a reader would.
+    expect(phone_page.locator(".share__status")).to_have_text(re.compile("^已复制链接"))
     assert phone_page.evaluate("navigator.clipboard.readText()") == address
 
     phone_page.emulate_media(media="print")
