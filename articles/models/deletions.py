@@ -23,6 +23,7 @@ from articles import workflow
 from articles.signals import article_changed
 from articles.status import Status
 
+from .attachments import Attachment
 from .audit import AuditEntry
 from .revisions import Revision
 
@@ -174,8 +175,15 @@ class RecycleBinMixin:
             **{**blank, "body": f"<p>{PURGED_MARK}</p>"}, cover="", search_title="", search_body=""
         )
         for revision in Revision.objects.filter(article_id=self.pk):
-            revision.data = {**revision.data, **blank, "cover": "", "purged": True}
+            revision.data = {**revision.data, **blank, "cover": "", "attachments": [], "purged": True}
             revision.save(update_fields=["data"])
+        # 附件 go with the text; a file a 采用转载 copy still lists is kept for it.
+        attachments = Attachment.objects.filter(article_id=self.pk)
+        files = [(a.file.storage, a.file.name) for a in attachments if a.file]
+        attachments.delete()
+        for storage, file_name in files:
+            if not Attachment.objects.filter(file=file_name).exists():
+                transaction.on_commit(lambda storage=storage, file_name=file_name: storage.delete(file_name))
         ArticleDeletion.objects.filter(pk=deletion.pk).update(
             purged_at=timezone.now(), purged_by_name=name, purge_reason=reason
         )

@@ -268,3 +268,20 @@ def test_a_withdrawn_item_answers_404_in_the_bin_and_410_again_once_restored(
     with django_capture_on_commit_callbacks(execute=True):
         assert live.restore_from_bin(by=people.admin) == S.WITHDRAWN
     assert client.get(live.get_absolute_url()).status_code == 410
+
+
+def test_purging_removes_the_attachments_and_their_files(client, live, people, django_capture_on_commit_callbacks):
+    from django.core.files.storage import default_storage
+
+    from tests import attachment_files as files
+    from tests.articles.test_attachments import attach
+
+    attachment = attach(live, "名单", files.pdf(), filename="名单.pdf")
+    stored = attachment.file.name
+    assert default_storage.exists(stored)
+    client.force_login(people.admin)
+    delete_in_workspace(client, live, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/workspace/bin/{live.pk}/purge/", {"reason": "误传附件"}).status_code == 302
+    assert not live.attachments.exists() and not default_storage.exists(stored)
+    assert all(revision.data["attachments"] == [] for revision in Revision.objects.filter(article=live))
