@@ -8,8 +8,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 # Rows that data migrations add (the starter 错敏词, the report outlets, the 2026 holiday calendar). A
-# transactional test ends with a flush, which empties every table and then sends post_migrate: seeding
-# them again there gives the next test in that process the database `migrate` gives a new site.
+# transactional test ends with a flush, which empties every table; the next test in that process (xdist
+# runs files in any order) gets them back here, as `migrate` gives them to a new site. (Not on
+# post_migrate: `restore` flushes too, and must find the tables empty.)
 DATA_SEEDS = [
     ("articles.migrations.0004_starter_sensitive_terms", "add_terms"),
     ("reports.migrations.0002_defaults", "add_defaults"),
@@ -17,23 +18,36 @@ DATA_SEEDS = [
 ]
 
 
-def _seed_again(sender, **kwargs):
+@pytest.fixture(autouse=True)
+def _data_migration_rows(request):
     from importlib import import_module
 
     from django.apps import apps
 
-    for module, function in DATA_SEEDS:
-        getattr(import_module(module), function)(apps, None)
+    marker = request.node.get_closest_marker("django_db")
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+    elif marker is not None or "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        return
+    from articles.models import SensitiveTerm
 
+    if not SensitiveTerm.objects.exists():  # flushed by an earlier transactional test
+        from django.db.models.signals import post_save
 
-@pytest.fixture(scope="session", autouse=True)
-def _data_migration_rows_survive_a_flush():
-    from django.apps import apps
-    from django.db.models.signals import post_migrate
+        # Seeding is not an admin's edit of the 错敏词 list: it queues no re-scan.
+        post_save.disconnect(sender=SensitiveTerm, dispatch_uid="sensitive-save")
+        try:
+            for module, function in DATA_SEEDS:
+                getattr(import_module(module), function)(apps, None)
+        finally:
+            from articles.signal_handlers import sensitive_terms_changed
 
-    post_migrate.connect(_seed_again, sender=apps.get_app_config("letters"), dispatch_uid="tests-seed-again")
-    yield
-    post_migrate.disconnect(dispatch_uid="tests-seed-again", sender=apps.get_app_config("letters"))
+            post_save.connect(sensitive_terms_changed, sender=SensitiveTerm, dispatch_uid="sensitive-save")
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from letters.models import Letter
 
@@ -72,7 +73,7 @@ def test_a_reader_writes_a_letter_on_a_phone_and_looks_it_up(demo_site, browser,
         "99"
     )  # wrong: the letter is kept, a new question asked
     page.get_by_role("button", name="提交留言").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert page.get_by_role("textbox", name="标题（必填）").input_value() == subject
     assert axe_violations(page, javascript) == []
     if not javascript:
@@ -86,7 +87,7 @@ def test_a_reader_writes_a_letter_on_a_phone_and_looks_it_up(demo_site, browser,
     page.get_by_role("link", name="查询办理情况").first.click()
     page.get_by_role("textbox", name="查询码（必填）").fill(code.lower())
     page.get_by_role("button", name="查询").click()
-    assert page.get_by_role("heading", name=subject).is_visible()
+    expect(page.get_by_role("heading", name=subject)).to_be_visible()  # waits for the answer page
     assert "待受理" in page.locator(".letter-result").text_content()
     assert "柳青梅" not in page.content() and "13912345678" not in page.content()
     assert fits(page) and axe_violations(page, javascript) == []
