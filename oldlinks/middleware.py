@@ -13,7 +13,8 @@ STAFF_PREFIXES = ("/workspace/", "/accounts/")
 
 def find_redirect(path, query):
     """The redirect stored for this address: the one naming its query first, then the path's."""
-    keys = rules.request_keys(path, query)
+    # A decoded NUL (?page=%00) is no stored address, and PostgreSQL refuses it in a query.
+    keys = [key for key in rules.request_keys(path, query) if "\x00" not in key]
     found = dict(
         Redirect.objects.filter(site_id=settings.SITE_ID, old_path__in=keys).values_list("old_path", "new_path")
     )
