@@ -2,10 +2,12 @@
 Third-party ModelAdmins with Chinese labels where their English is not marked for translation.
 
 django-otp's TOTP device admin names its fieldsets and its QR-code column in plain English, and
-django-tasks-db two of its columns; the subclasses below keep their behaviour and change only the
+django-tasks-db and django-axes two of their columns each; the subclasses below keep their behaviour and change only the
 words. Django's own boolean icons say "True"/"False" to screen readers; they say 是/否 here.
 """
 
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.admin.templatetags import admin_list
 from django.urls import reverse
@@ -54,6 +56,17 @@ class ChineseDBTaskResultAdmin(DBTaskResultAdmin):
         return super().display_run_after(obj)
 
 
+class ChineseAccessAttemptAdmin(AccessAttemptAdmin):
+    # django-axes names these two computed columns in English (their values are translated).
+    @admin.display(description="到期时间")
+    def expiration(self, obj):
+        return super().expiration(obj)
+
+    @admin.display(description="状态")
+    def status(self, obj):
+        return super().status(obj)
+
+
 def _task_result_str(result):
     return f"任务 {result.task_path}"
 
@@ -68,7 +81,11 @@ def _boolean_icon(field_val):
 
 
 def register():
-    for model, model_admin in ((TOTPDevice, ChineseTOTPDeviceAdmin), (DBTaskResult, ChineseDBTaskResultAdmin)):
+    for model, model_admin in (
+        (TOTPDevice, ChineseTOTPDeviceAdmin),
+        (DBTaskResult, ChineseDBTaskResultAdmin),
+        (AccessAttempt, ChineseAccessAttemptAdmin),
+    ):
         if admin.site.is_registered(model):
             admin.site.unregister(model)
         admin.site.register(model, model_admin)

@@ -143,9 +143,10 @@ def site(county, people, add_articles, settings, client):
 
     # Third-party models, made the way the site makes them: a failed and a good sign-in (django-axes),
     # an authenticator being set up (django-otp), a queued task (django-tasks-db).
-    client.post(reverse("accounts:login"), {"username": superuser.username, "password": "wrong"}, **BROWSER)
     client.post(reverse("accounts:login"), {"username": superuser.username, "password": PASSWORD}, **BROWSER)
     client.logout()
+    # Last: a good sign-in clears the failed attempts, and the attempts list must have one to show.
+    client.post(reverse("accounts:login"), {"username": superuser.username, "password": "wrong"}, **BROWSER)
     TOTPDevice.objects.create(user=people.county_reviewer, name="手机", confirmed=False)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     prune_task_results.enqueue()
