@@ -121,6 +121,9 @@ class ArticleAdminForm(forms.ModelForm):
 class ArticleAdmin(admin.ModelAdmin):
     """For admins. Status changes happen in the workspace, where the workflow rules apply."""
 
+    class Media:
+        css = {"all": ["css/admin-lists.css"]}
+
     form = ArticleAdminForm
     inlines = [DisclosureInline]
     list_display = ["title", "column", "township", "status", "published_at", "view_count", "is_pinned", "is_headline"]
